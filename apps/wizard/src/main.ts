@@ -1,0 +1,2 @@
+import { X } from '@app/common';
+console.log(X);

@@ -1,0 +1,30 @@
+/** Nest 12 ships ESM; @swc/jest turns it (and our TypeScript) into CommonJS for Jest. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const aliases = {
+  '^@app/(common|database|payments|email|queue|testing)$': '<rootDir>/libs/$1/src',
+  '^@app/(common|database|payments|email|queue|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testRegex: '\\.(spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@swc/helpers)/)'],
+  moduleNameMapper: aliases,
+  testTimeout: 30000,
+};
