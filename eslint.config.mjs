@@ -15,13 +15,19 @@ export default tseslint.config(
       curly: 'error',
       eqeqeq: 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'], message: 'Import libs through @app/<lib>.' },
+            {
+              group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'],
+              message: 'Import libs through @app/<lib>.',
+            },
             { group: ['@app/*/*'], message: 'Import a lib through its index, not its internals.' },
             { group: ['**/apps/*'], message: 'A lib never imports an app.' },
           ],
@@ -31,7 +37,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

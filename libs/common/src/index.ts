@@ -1,1 +1,14 @@
-export const X = 1;
+export * from './auth/access-token';
+export * from './auth/access-token.verifier';
+export * from './auth/auth.decorators';
+export * from './auth/auth.module';
+export * from './auth/auth.options';
+export * from './config/env-schema-parts';
+export * from './config/env-validation';
+export * from './errors/app-error';
+export * from './errors/http-exception.filter';
+export * from './health/health.module';
+export * from './http/configure-app';
+export * from './logging/logging.module';
+export * from './logging/redaction';
+export * from './logging/secret-masker';

@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppError } from '../errors/app-error';
+import type { AuthenticatedUser, PlatformRole } from './access-token';
+import { AccessTokenVerifier } from './access-token.verifier';
+import { IS_PUBLIC, REQUIRED_ROLE } from './auth.decorators';
+
+/** Every route needs a valid bearer token unless it is marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      return true;
+    }
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const token = bearerTokenOf(request);
+    request.user = await this.verifier.verify(token);
+
+    const role = this.reflector.getAllAndOverride<PlatformRole | undefined>(REQUIRED_ROLE, targets);
+    if (role && !request.user.roles.includes(role)) {
+      throw new AppError('forbidden', 'This needs a platform admin.');
+    }
+
+    return true;
+  }
+}
+
+function bearerTokenOf(request: Request): string {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) {
+    throw new AppError('unauthorized', 'Send an access token as "Authorization: Bearer <token>".');
+  }
+
+  return token;
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+
+export class ConfigValidationError extends Error {
+  override readonly name = 'ConfigValidationError';
+}
+
+/**
+ * Builds the `validate` function of ConfigModule from a zod schema. The message names each
+ * bad variable and what is wrong with it, never the value it holds.
+ */
+export function envValidator<Schema extends z.ZodType>(schema: Schema) {
+  return (env: Record<string, unknown>): z.infer<Schema> => {
+    const result = schema.safeParse(env);
+    if (result.success) {
+      return result.data;
+    }
+
+    const problems = result.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || '(environment)';
+
+      return `  ${variable}: ${describeIssue(issue)}`;
+    });
+
+    throw new ConfigValidationError(`Invalid configuration:\n${problems.join('\n')}`);
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((value) => String(value)).join(', ')}`;
+    case 'invalid_format':
+      return `must be a valid ${issue.format}`;
+    case 'too_small':
+      return `is too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `is too big (maximum ${String(issue.maximum)})`;
+    default:
+      // Custom refinements write their own messages, and those never quote the value.
+      return issue.message;
+  }
+}

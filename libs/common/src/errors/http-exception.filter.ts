@@ -1,0 +1,96 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError, AppErrorKind } from './app-error';
+
+const STATUS_OF: Record<AppErrorKind, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  requestId?: string;
+}
+
+/** Maps an error to a status and a body a person can act on; leaks nothing of a 500. */
+export function toErrorBody(exception: unknown, requestId?: string): ErrorBody {
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? (response as { message: string | string[] }).message
+        : exception.message;
+
+    return { statusCode, error: reasonOf(statusCode), message, requestId };
+  }
+
+  if (exception instanceof AppError) {
+    const statusCode = STATUS_OF[exception.kind];
+
+    return { statusCode, error: reasonOf(statusCode), message: exception.message, requestId };
+  }
+
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    error: reasonOf(HttpStatus.INTERNAL_SERVER_ERROR),
+    message: 'Something went wrong on our side; quote the request id when reporting it.',
+    requestId,
+  };
+}
+
+function reasonOf(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  if (!name) {
+    return 'Error';
+  }
+
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = toErrorBody(exception, request.id);
+
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: describe(exception), requestId: request.id }, 'Request failed');
+    } else {
+      this.logger.debug({ statusCode: body.statusCode, message: body.message }, 'Request refused');
+    }
+
+    response.status(body.statusCode).json(body);
+  }
+}
+
+// Only the name and message: raw SDK errors can carry credentials in their config.
+function describe(exception: unknown): { name: string; message: string; stack?: string } {
+  if (exception instanceof Error) {
+    return { name: exception.name, message: exception.message, stack: exception.stack };
+  }
+
+  return { name: 'NonError', message: String(exception) };
+}

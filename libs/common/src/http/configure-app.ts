@@ -1,0 +1,55 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { HttpExceptionFilter } from '../errors/http-exception.filter';
+
+export interface AppSetup {
+  /** The gateway's prefix (`wizard`): `/wizard/x` reaches the same handler as `/x`. */
+  publicPrefix: string;
+  title: string;
+  description: string;
+  bodyLimit?: string;
+}
+
+/** Everything both services share between `main.ts` and the tests that boot them. */
+export function configureApp(app: NestExpressApplication, setup: AppSetup): void {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: setup.bodyLimit ?? '100kb' });
+  app.use(stripPublicPrefix(setup.publicPrefix));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+
+  setUpDocs(app, setup);
+}
+
+function stripPublicPrefix(prefix: string) {
+  const start = `/${prefix}/`;
+
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (req.url.startsWith(start)) {
+      req.url = req.url.slice(start.length - 1);
+    }
+    next();
+  };
+}
+
+function setUpDocs(app: INestApplication, setup: AppSetup): void {
+  const config = new DocumentBuilder()
+    .setTitle(setup.title)
+    .setDescription(setup.description)
+    .addBearerAuth()
+    .build();
+
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+}

@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseAsyncOptions, DatabaseOptions } from './database.options';
+import { EmbeddedPostgresHolder } from './embedded-postgres.holder';
+import { runMigrationsExclusively } from './migrate';
+
+@Module({ providers: [EmbeddedPostgresHolder], exports: [EmbeddedPostgresHolder] })
+class EmbeddedPostgresModule {}
+
+@Module({})
+export class DatabaseModule {
+  static forRootAsync(options: DatabaseAsyncOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          imports: [EmbeddedPostgresModule, ...(options.imports ?? [])],
+          inject: [EmbeddedPostgresHolder, ...((options.inject ?? []) as never[])],
+          useFactory: async (embedded: EmbeddedPostgresHolder, ...args: unknown[]) =>
+            toTypeOrmOptions(await options.useFactory(...args), embedded),
+          dataSourceFactory: async (typeOrmOptions) => {
+            const dataSource = await new DataSource(
+              typeOrmOptions as DataSourceOptions,
+            ).initialize();
+            await runMigrationsExclusively(dataSource);
+
+            return dataSource;
+          },
+        }),
+      ],
+    };
+  }
+}
+
+async function toTypeOrmOptions(
+  options: DatabaseOptions,
+  embedded: EmbeddedPostgresHolder,
+): Promise<TypeOrmModuleOptions> {
+  const url = options.url ?? (await embedded.start(options.embedded)).url;
+
+  return {
+    type: 'postgres',
+    url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: false,
+    synchronize: false,
+    poolSize: options.poolSize ?? 10,
+    logging: options.logSql ? ['query', 'error'] : ['error'],
+  };
+}
