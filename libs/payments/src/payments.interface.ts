@@ -24,7 +24,7 @@ export interface CheckoutSession {
   url: string;
 }
 
-/** Never a thrown error: a health endpoint reports it as it is. */
+/** The provider's state as a value, for the health endpoint. */
 export interface PaymentsHealth {
   status: 'up' | 'down';
   /** Safe to show: never holds a key. */

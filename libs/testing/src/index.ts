@@ -1,0 +1,6 @@
+export * from './fake-stripe.server';
+export type { FakeStripeResponse } from './fake-stripe.resources';
+export * from './stripe-fixtures';
+export * from './stripe-form-encoding';
+export * from './stripe-signature';
+export * from './test-database';
