@@ -13,9 +13,7 @@ export interface Job {
 }
 
 export type JobResult =
-  | { outcome: 'done' }
-  | { outcome: 'retry'; delayMs: number }
-  | { outcome: 'dead'; reason: string };
+  { outcome: 'done' } | { outcome: 'retry'; delayMs: number } | { outcome: 'dead'; reason: string };
 
 /** A handler that throws is treated as `retry` with the queue's first delay. */
 export type JobHandler = (job: Job) => Promise<JobResult>;
@@ -33,7 +31,7 @@ export interface QueueDefinition {
 export interface IJobQueue {
   /** Resolves only when the job is safely held (broker confirm, or in memory in-process). */
   publish(queue: QueueDefinition, job: Omit<Job, 'redeliveries'>): Promise<void>;
-  /** Starts delivering jobs to the handler, with at most `prefetch` (default 10) running at once. */
+  /** Starts delivering jobs to the handler, at most `prefetch` (default 10) at once. */
   consume(queue: QueueDefinition, handler: JobHandler, prefetch?: number): Promise<void>;
   /** Stops delivering, lets running handlers finish for a short grace period, then disconnects. */
   close(): Promise<void>;
