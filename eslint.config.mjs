@@ -29,7 +29,24 @@ export default tseslint.config(
               message: 'Import libs through @app/<lib>.',
             },
             { group: ['@app/*/*'], message: 'Import a lib through its index, not its internals.' },
-            { group: ['**/apps/*'], message: 'A lib never imports an app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../libs/*', '../../../libs/*', '**/libs/*/src/*'],
+              message: 'Import libs through @app/<lib>.',
+            },
+            { group: ['@app/*/*'], message: 'Import a lib through its index, not its internals.' },
+            { group: ['**/apps/*', '**/apps/**'], message: 'A lib never imports an app.' },
           ],
         },
       ],
@@ -44,6 +61,7 @@ export default tseslint.config(
         process: 'readonly',
         console: 'readonly',
         __dirname: 'readonly',
+        setTimeout: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

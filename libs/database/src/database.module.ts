@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseAsyncOptions, DatabaseOptions } from './database.options';
 import { EmbeddedPostgresHolder } from './embedded-postgres.holder';
 import { runMigrationsExclusively } from './migrate';
+import { QueryLogger } from './query-logger';
 
 @Module({ providers: [EmbeddedPostgresHolder], exports: [EmbeddedPostgresHolder] })
 class EmbeddedPostgresModule {}
@@ -46,7 +47,13 @@ async function toTypeOrmOptions(
     migrations: options.migrations,
     migrationsRun: false,
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     poolSize: options.poolSize ?? 10,
-    logging: options.logSql ? ['query', 'error'] : ['error'],
+    logging: options.logSql
+      ? ['query', 'error', 'warn', 'migration']
+      : ['error', 'warn', 'migration'],
+    logger: new QueryLogger(options.logSql),
   };
 }

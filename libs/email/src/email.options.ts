@@ -42,7 +42,13 @@ export type ValidEmailModuleOptions =
 export const {
   ConfigurableModuleClass: ConfigurableEmailModule,
   MODULE_OPTIONS_TOKEN: EMAIL_MODULE_OPTIONS,
-} = new ConfigurableModuleBuilder<EmailModuleOptions>().setClassMethodName('forRoot').build();
+} = new ConfigurableModuleBuilder<EmailModuleOptions>()
+  .setClassMethodName('forRoot')
+  .setExtras({ isGlobal: false }, (definition, extras) => ({
+    ...definition,
+    global: extras.isGlobal,
+  }))
+  .build();
 
 /** Lists every problem at once, naming options, never quoting their values. */
 export function validateEmailModuleOptions(options: EmailModuleOptions): ValidEmailModuleOptions {

@@ -25,3 +25,5 @@ export { FakeMailjetServer } from './testing/fake-mailjet-server';
 export type { FakeMailjetReply, RecordedMailjetRequest } from './testing/fake-mailjet-server';
 export { mailjetMessageErrorAnswer, mailjetRequestErrorAnswer } from './testing/mailjet-answers';
 export { RecordingEmailService } from './testing/recording-email.service';
+
+export * from './outbox';

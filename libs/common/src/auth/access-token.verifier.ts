@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  calculateJwkThumbprint,
   createLocalJWKSet,
   createRemoteJWKSet,
   exportJWK,
@@ -51,9 +52,7 @@ export class AccessTokenVerifier {
     const { publicKeysPem, jwksUrl } = this.options;
 
     if (publicKeysPem && publicKeysPem.length > 0) {
-      const keys: JWK[] = await Promise.all(
-        publicKeysPem.map(async (pem) => exportJWK(await importSPKI(pem, TOKEN_ALGORITHM))),
-      );
+      const keys = await Promise.all(publicKeysPem.map(verificationKeyOf));
 
       return createLocalJWKSet({ keys });
     }
@@ -64,4 +63,14 @@ export class AccessTokenVerifier {
 
     throw new Error('Auth needs publicKeysPem or jwksUrl to verify tokens');
   }
+}
+
+/**
+ * A token's `kid` header must match the key's `kid`, or the key set finds no key. Identity
+ * names each key by its RFC 7638 thumbprint, which anyone holding the public key can derive.
+ */
+async function verificationKeyOf(pem: string): Promise<JWK> {
+  const jwk = await exportJWK(await importSPKI(pem, TOKEN_ALGORITHM));
+
+  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: TOKEN_ALGORITHM, use: 'sig' };
 }

@@ -10,7 +10,8 @@ export class ConfigValidationError extends Error {
  */
 export function envValidator<Schema extends z.ZodType>(schema: Schema) {
   return (env: Record<string, unknown>): z.infer<Schema> => {
-    const result = schema.safeParse(env);
+    // Without the input in each issue, a present value of the wrong type reads "is required".
+    const result = schema.safeParse(env, { reportInput: true });
     if (result.success) {
       return result.data;
     }

@@ -1,7 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 
@@ -11,6 +11,8 @@ export interface AppSetup {
   title: string;
   description: string;
   bodyLimit?: string;
+  /** Paths whose body reaches the handler as the exact bytes received (webhook signatures). */
+  rawBodyPaths?: string[];
 }
 
 /** Everything both services share between `main.ts` and the tests that boot them. */
@@ -18,8 +20,11 @@ export function configureApp(app: NestExpressApplication, setup: AppSetup): void
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: setup.bodyLimit ?? '100kb' });
   app.use(stripPublicPrefix(setup.publicPrefix));
+  for (const path of setup.rawBodyPaths ?? []) {
+    app.use(path, raw({ type: () => true, limit: '1mb' }));
+  }
+  app.use(json({ limit: setup.bodyLimit ?? '100kb' }));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { REDACT_PATHS } from './redaction';
 import { SecretMasker } from './secret-masker';
 
@@ -10,6 +12,8 @@ export interface LoggingOptions {
   level: string;
   /** Values that must never be printed (API keys, webhook secrets ...). */
   secrets: Array<string | undefined>;
+  /** Where lines go; standard output unless given (tests read the lines). */
+  destination?: DestinationStream;
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -27,28 +31,30 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 export function createLoggingModule(options: LoggingOptions): DynamicModule {
   const masker = new SecretMasker(options.secrets);
 
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: options.level,
-      base: { service: options.service },
-      genReqId: requestIdOf,
-      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      hooks: { streamWrite: (line) => masker.mask(line) },
-      customLogLevel: (_req, res, error) => {
-        if (error || res.statusCode >= 500) {
-          return 'error';
-        }
+  const pinoOptions: Options = {
+    level: options.level,
+    base: { service: options.service },
+    genReqId: requestIdOf,
+    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    hooks: { streamWrite: (line) => masker.mask(line) },
+    customLogLevel: (_req, res, error) => {
+      if (error || res.statusCode >= 500) {
+        return 'error';
+      }
 
-        return res.statusCode >= 400 ? 'warn' : 'info';
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: stripQuery(req.url),
-        }),
-      },
+      return res.statusCode >= 400 ? 'warn' : 'info';
     },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: stripQuery(req.url),
+      }),
+    },
+  };
+
+  return LoggerModule.forRoot({
+    pinoHttp: options.destination ? [pinoOptions, options.destination] : pinoOptions,
   });
 }
 

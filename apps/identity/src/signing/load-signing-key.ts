@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { ConfigValidationError } from '@app/common';
+import { IdentityConfig } from '../config/identity-env';
+import { parseSigningKeyPem } from '../config/signing-key-pem';
+import { readOrCreateKeyFile } from './key-file';
+import { SigningKey } from './signing-key';
+
+export interface LoadedSigningKey {
+  key: SigningKey;
+  /** Kept only so the logger can mask it. */
+  pem: string;
+}
+
+/** JWT_PRIVATE_KEY when set (always in production), else the local key file. */
+export async function loadSigningKey(config: IdentityConfig): Promise<LoadedSigningKey> {
+  if (config.JWT_PRIVATE_KEY) {
+    const pem = config.JWT_PRIVATE_KEY;
+
+    return { pem, key: await SigningKey.fromPem(pem, 'JWT_PRIVATE_KEY') };
+  }
+
+  const path = resolve(config.JWT_KEY_FILE);
+  const file = await readOrCreateKeyFile(path);
+
+  const pem = parseSigningKeyPem(file.pem);
+  if (!pem) {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n  JWT_KEY_FILE: ${path} does not hold an EC P-256 private key`,
+    );
+  }
+
+  const origin = file.created ? `new key file ${path}` : `key file ${path}`;
+
+  return { pem, key: await SigningKey.fromPem(pem, origin) };
+}

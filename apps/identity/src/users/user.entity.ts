@@ -1,0 +1,39 @@
+import type { PlatformRole } from '@app/common';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_users' })
+  id: string;
+
+  /** As the person typed it; what we show and write to. */
+  @Column('text')
+  email: string;
+
+  /** The uniqueness key (see normalizeEmail). */
+  @Index('uq_users_email_normalized', { unique: true })
+  @Column('text', { name: 'email_normalized' })
+  emailNormalized: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  roles: PlatformRole[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

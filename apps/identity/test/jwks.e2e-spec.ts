@@ -1,0 +1,86 @@
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { signUp } from './support/accounts';
+import { describeIdentityApp } from './support/identity-test-app';
+
+const PUBLIC_JWK_FIELDS = ['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y'];
+
+describeIdentityApp('GET /.well-known/jwks.json', ({ test }) => {
+  test('publishes only the public part of the signing key', async (context) => {
+    const response = await context.http().get('/.well-known/jwks.json').expect(200);
+
+    expect(response.body.keys).toHaveLength(1);
+    const [key] = response.body.keys as Array<Record<string, unknown>>;
+    expect(Object.keys(key).sort()).toEqual(PUBLIC_JWK_FIELDS);
+    expect(key).toEqual(
+      expect.objectContaining({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' }),
+    );
+    expect(key).not.toHaveProperty('d');
+  });
+
+  test('verifies the access tokens that login issues', async (context) => {
+    const account = await signUp(context);
+    const jwks = await context.http().get('/.well-known/jwks.json').expect(200);
+
+    const { payload, protectedHeader } = await jwtVerify(
+      account.accessToken,
+      createLocalJWKSet(jwks.body),
+      { issuer: 'gym-identity', audience: 'gym-platform', algorithms: ['ES256'] },
+    );
+
+    expect(protectedHeader.kid).toBe(jwks.body.keys[0].kid);
+    expect(payload).toEqual(expect.objectContaining({ sub: account.id, typ: 'access' }));
+  });
+
+  test('answers the same under the public prefix /identity', async (context) => {
+    const direct = await context.http().get('/.well-known/jwks.json').expect(200);
+    const prefixed = await context.http().get('/identity/.well-known/jwks.json').expect(200);
+    expect(prefixed.body).toEqual(direct.body);
+
+    const account = await signUp(context);
+    const me = await context
+      .http()
+      .get('/identity/me')
+      .auth(account.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(me.body.id).toBe(account.id);
+
+    await context
+      .http()
+      .post('/identity/auth/login')
+      .send({ email: account.email, password: account.password })
+      .expect(200);
+  });
+
+  test('documents every endpoint with its error answers at /docs', async (context) => {
+    const response = await context.http().get('/docs-json').expect(200);
+    const paths = response.body.paths as Record<string, Record<string, { responses: object }>>;
+
+    expect(Object.keys(paths).sort()).toEqual([
+      '/.well-known/jwks.json',
+      '/auth/login',
+      '/auth/logout',
+      '/auth/refresh',
+      '/auth/register',
+      '/health',
+      '/me',
+    ]);
+    expect(Object.keys(paths['/auth/register'].post.responses).sort()).toEqual([
+      '201',
+      '400',
+      '409',
+    ]);
+    expect(Object.keys(paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401']);
+    expect(Object.keys(paths['/me'].get.responses).sort()).toEqual(['200', '401']);
+
+    const schemas = response.body.components.schemas as Record<string, { required?: string[] }>;
+    expect(schemas.RegisterRequest.required?.sort()).toEqual(['email', 'name', 'password']);
+    expect(schemas.MeResponse.required?.sort()).toEqual([
+      'email',
+      'id',
+      'name',
+      'roles',
+      'twoFactorEnabled',
+    ]);
+    expect(schemas.ErrorResponse).toBeDefined();
+  });
+});

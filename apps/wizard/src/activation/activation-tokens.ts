@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EntityManager } from 'typeorm';
+import type { WizardConfig } from '../config/wizard-env';
+import { ActivationToken } from './activation-token.entity';
+
+export interface IssuedActivationToken {
+  id: string;
+  token: string;
+  expiresAt: Date;
+}
+
+// 256 random bits, sent base64url in the link.
+const TOKEN_BYTES = 32;
+
+export const hashActivationToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class ActivationTokens {
+  private readonly ttlMs: number;
+
+  constructor(config: ConfigService<WizardConfig, true>) {
+    this.ttlMs = config.get('ACTIVATION_TOKEN_TTL_HOURS', { infer: true }) * 3_600_000;
+  }
+
+  async issue(manager: EntityManager, gymId: string): Promise<IssuedActivationToken> {
+    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.ttlMs);
+
+    const saved = await manager.save(
+      manager.create(ActivationToken, { gymId, tokenHash: hashActivationToken(token), expiresAt }),
+    );
+
+    return { id: saved.id, token, expiresAt };
+  }
+}

@@ -1,0 +1,16 @@
+import { createServiceApp, type ServiceEnv, type ServiceRuntime } from '@app/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { STRIPE_WEBHOOK_PATH } from './webhooks/stripe-webhook.controller';
+import { WizardModule } from './wizard.module';
+
+export function createWizardApp(
+  env: ServiceEnv = process.env,
+  runtime: ServiceRuntime = {},
+): Promise<NestExpressApplication> {
+  return createServiceApp(WizardModule.register(env, runtime), {
+    publicPrefix: 'wizard',
+    title: 'Wizard',
+    description: 'Gym onboarding, plans, Stripe checkout and webhooks, licensing, activation.',
+    rawBodyPaths: [STRIPE_WEBHOOK_PATH],
+  });
+}

@@ -1,0 +1,115 @@
+import {
+  booleanFlag,
+  commaSeparated,
+  envValidator,
+  logLevel,
+  nodeEnv,
+  optionalUrl,
+  port,
+} from '@app/common';
+import { assertStripeKeyMatchesEnvironment } from '@app/payments';
+import { z } from 'zod';
+import { plansVariable } from './plans';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const wizardEnvSchema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    PORT: port(3006),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: logLevel,
+
+    DATABASE_URL: optionalUrl,
+    EMBEDDED_DB_DIR: z.string().default('.data/wizard-postgres'),
+    EMBEDDED_DB_PORT: port(54306),
+    AMQP_URL: optionalUrl,
+
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: commaSeparated
+      .pipe(z.array(z.string().startsWith('whsec_', 'each secret must start with whsec_')))
+      .optional(),
+    STRIPE_WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
+    STRIPE_API_BASE_URL: optionalUrl,
+    PLANS: plansVariable,
+
+    DASHBOARD_URL: z.url().default('http://localhost:3000'),
+    ACTIVATION_TOKEN_TTL_HOURS: positiveInt(168),
+
+    IDENTITY_URL: z.url().default('http://127.0.0.1:3007'),
+    IDENTITY_JWKS_URL: optionalUrl,
+    JWT_PUBLIC_KEY: z.string().optional(),
+    JWT_ISSUER: z.string().default('gym-identity'),
+    JWT_AUDIENCE: z.string().default('gym-platform'),
+
+    EMAIL_PROVIDER: z.enum(['mailjet', 'smtp', 'console']).optional(),
+    EMAIL_FROM: z.email().default('no-reply@gym-platform.local'),
+    EMAIL_FROM_NAME: z.string().default('Gym Platform'),
+    MAILJET_API_KEY: z.string().optional(),
+    MAILJET_API_SECRET: z.string().optional(),
+    MAILJET_API_BASE_URL: optionalUrl,
+    SMTP_URL: optionalUrl,
+    EMAIL_TIMEOUT_MS: positiveInt(10_000),
+    EMAIL_MAX_ATTEMPTS: positiveInt(8),
+    EMAIL_BACKOFF_BASE_MS: positiveInt(2_000),
+    EMAIL_BACKOFF_CAP_MS: positiveInt(600_000),
+    EMAIL_TIMEOUT_RETRY_DELAY_MS: positiveInt(5_000),
+    OUTBOX_RELAY_INTERVAL_MS: positiveInt(1_000),
+    EMAIL_WORKER_ENABLED: booleanFlag.default(true),
+  })
+  .transform((env) => ({
+    ...env,
+    EMAIL_PROVIDER: env.EMAIL_PROVIDER ?? (env.NODE_ENV === 'production' ? 'mailjet' : 'console'),
+  }))
+  .superRefine((env, context) => {
+    if (env.STRIPE_SECRET_KEY) {
+      try {
+        assertStripeKeyMatchesEnvironment(env.STRIPE_SECRET_KEY, env.NODE_ENV === 'production');
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          path: ['STRIPE_SECRET_KEY'],
+          message: (error as Error).message,
+        });
+      }
+    }
+    if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['STRIPE_SECRET_KEY'],
+        message: 'is required in production',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.STRIPE_WEBHOOK_SECRET?.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRET'],
+        message: 'is required in production',
+      });
+    }
+    if (env.EMAIL_PROVIDER === 'mailjet' && !(env.MAILJET_API_KEY && env.MAILJET_API_SECRET)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['MAILJET_API_KEY'],
+        message: 'MAILJET_API_KEY and MAILJET_API_SECRET are required when EMAIL_PROVIDER=mailjet',
+      });
+    }
+    if (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'is required when EMAIL_PROVIDER=smtp',
+      });
+    }
+    if (!env.JWT_PUBLIC_KEY && !env.IDENTITY_JWKS_URL && env.NODE_ENV === 'production') {
+      context.addIssue({
+        code: 'custom',
+        path: ['IDENTITY_JWKS_URL'],
+        message: 'set IDENTITY_JWKS_URL or JWT_PUBLIC_KEY so tokens can be verified',
+      });
+    }
+  });
+
+export type WizardConfig = z.infer<typeof wizardEnvSchema>;
+
+export const validateWizardEnv = envValidator(wizardEnvSchema);

@@ -1,0 +1,40 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Plan } from '../config/plans';
+
+export type LicenseStatus = 'active' | 'ended';
+
+@Entity('licenses')
+export class License {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** A gym holds one license; a new plan or period updates it in place. */
+  @Index({ unique: true })
+  @Column({ name: 'gym_id', type: 'uuid' })
+  gymId: string;
+
+  @Column({ name: 'plan_id', type: 'text' })
+  planId: string;
+
+  @Column({ type: 'jsonb' })
+  limits: Plan['limits'];
+
+  @Column({ type: 'text', default: 'active' })
+  status: LicenseStatus;
+
+  @Column({ name: 'valid_until', type: 'timestamptz' })
+  validUntil: Date;
+
+  @CreateDateColumn({ name: 'issued_at', type: 'timestamptz' })
+  issuedAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type Stripe from 'stripe';
+import { EntityManager } from 'typeorm';
+import { ActivationTokens } from '../activation/activation-tokens';
+import { GymEmails } from '../emails/gym-emails';
+import { CHECKOUT_ALLOWED } from '../gyms/gym-status';
+import { Gym } from '../gyms/gym.entity';
+import { LicenseIssuer, periodEnd } from '../licenses/license-issuer';
+import { PlanCatalog } from '../plans/plan-catalog';
+import { ignored, processed, type HandlerResult } from '../webhooks/stripe-event-handler';
+import type { PaymentStatus } from './payment.entity';
+
+type Session = Stripe.Checkout.Session;
+
+/** What a checkout's outcome does to a gym; runs inside the webhook's transaction. */
+@Injectable()
+export class CheckoutFulfillment {
+  constructor(
+    private readonly plans: PlanCatalog,
+    private readonly licenses: LicenseIssuer,
+    private readonly activationTokens: ActivationTokens,
+    private readonly emails: GymEmails,
+  ) {}
+
+  /** Paid: record the payment, issue the license, send the activation link. */
+  async paid(
+    manager: EntityManager,
+    gym: Gym,
+    session: Session,
+    paidAt: Date,
+  ): Promise<HandlerResult> {
+    if (!CHECKOUT_ALLOWED.includes(gym.status)) {
+      return ignored(`gym ${gym.id} is already ${gym.status}`);
+    }
+
+    const plan = this.plans.get(gym.planId);
+    await this.recordPayment(manager, gym, session, 'paid');
+    await manager.update(
+      Gym,
+      { id: gym.id },
+      {
+        status: 'paid',
+        checkoutSessionId: session.id,
+        stripeCustomerId: idOf(session.customer),
+        stripeSubscriptionId: idOf(session.subscription),
+      },
+    );
+    await this.licenses.issue(manager, gym.id, plan, periodEnd(paidAt, plan.interval));
+
+    const token = await this.activationTokens.issue(manager, gym.id);
+    await this.emails.activation(manager, gym, token);
+
+    return processed();
+  }
+
+  /** Completed but not paid yet (SEPA and other delayed methods): wait for the money. */
+  async awaitingPayment(
+    manager: EntityManager,
+    gym: Gym,
+    session: Session,
+  ): Promise<HandlerResult> {
+    if (!CHECKOUT_ALLOWED.includes(gym.status)) {
+      return ignored(`gym ${gym.id} is already ${gym.status}`);
+    }
+
+    await this.recordPayment(manager, gym, session, 'pending');
+    await manager.update(
+      Gym,
+      { id: gym.id },
+      { status: 'pending_payment', checkoutSessionId: session.id },
+    );
+
+    return processed();
+  }
+
+  /** The delayed payment failed: the gym stays unpaid and its owner is told. */
+  async paymentFailed(manager: EntityManager, gym: Gym, session: Session): Promise<HandlerResult> {
+    if (!CHECKOUT_ALLOWED.includes(gym.status)) {
+      return ignored(`gym ${gym.id} is already ${gym.status}`);
+    }
+
+    await this.recordPayment(manager, gym, session, 'failed');
+    await manager.update(Gym, { id: gym.id }, { status: 'draft' });
+    await this.emails.checkoutPaymentFailed(manager, gym, session.id);
+
+    return processed();
+  }
+
+  private async recordPayment(
+    manager: EntityManager,
+    gym: Gym,
+    session: Session,
+    status: PaymentStatus,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO payments
+         (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
+          amount, currency, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (checkout_session_id) DO UPDATE
+         SET status = EXCLUDED.status,
+             stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
+             updated_at = now()
+         WHERE payments.status IN ('pending', 'failed')`,
+      [
+        gym.id,
+        session.id,
+        idOf(session.invoice),
+        idOf(session.payment_intent),
+        session.amount_total ?? 0,
+        session.currency ?? 'eur',
+        status,
+      ],
+    );
+  }
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) {
+    return null;
+  }
+
+  return typeof value === 'string' ? value : value.id;
+}

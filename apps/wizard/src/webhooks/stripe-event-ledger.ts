@@ -1,0 +1,54 @@
+import type { PaymentEvent } from '@app/payments';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { HandlerResult } from './stripe-event-handler';
+
+/** The record of every verified event: it is also what makes one event id act only once. */
+@Injectable()
+export class StripeEventLedger {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Takes the event for this transaction. A concurrent delivery of the same id waits on the
+   * unique key until the first one commits, then finds it done; a failed one may run again.
+   */
+  async claim(manager: EntityManager, event: PaymentEvent): Promise<boolean> {
+    const claimed: unknown[] = await manager.query(
+      `INSERT INTO stripe_events (id, type, created, livemode, outcome)
+       VALUES ($1, $2, to_timestamp($3), $4, 'processing')
+       ON CONFLICT (id) DO UPDATE
+         SET outcome = 'processing', detail = NULL, deliveries = stripe_events.deliveries + 1
+         WHERE stripe_events.outcome = 'failed'
+       RETURNING id`,
+      [event.id, event.type, event.created, event.livemode],
+    );
+    if (claimed.length > 0) {
+      return true;
+    }
+
+    await manager.query('UPDATE stripe_events SET deliveries = deliveries + 1 WHERE id = $1', [
+      event.id,
+    ]);
+
+    return false;
+  }
+
+  async finish(manager: EntityManager, eventId: string, result: HandlerResult): Promise<void> {
+    await manager.query(
+      `UPDATE stripe_events SET outcome = $2, detail = $3, processed_at = now() WHERE id = $1`,
+      [eventId, result.outcome, result.detail ?? null],
+    );
+  }
+
+  /** Written outside the failed transaction, so support sees the failure while Stripe retries. */
+  async recordFailure(event: PaymentEvent, detail: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO stripe_events (id, type, created, livemode, outcome, detail)
+       VALUES ($1, $2, to_timestamp($3), $4, 'failed', $5)
+       ON CONFLICT (id) DO UPDATE SET outcome = 'failed', detail = EXCLUDED.detail
+         WHERE stripe_events.outcome NOT IN ('processed', 'ignored')`,
+      [event.id, event.type, event.created, event.livemode, detail],
+    );
+  }
+}

@@ -1,0 +1,3 @@
+-- One database per service, as in production.
+CREATE DATABASE wizard OWNER gym;
+CREATE DATABASE identity OWNER gym;

@@ -1,0 +1,276 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ServiceEnv } from '@app/common';
+import { FakeMailjetServer, type RecordedMailjetRequest } from '@app/email';
+import {
+  createTestDatabase,
+  FakeStripeServer,
+  signStripePayload,
+  type TestDatabase,
+} from '@app/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createIdentityApp } from '../../apps/identity/src/bootstrap';
+import { createWizardApp } from '../../apps/wizard/src/bootstrap';
+import { freePort } from './free-port';
+import { LogCapture } from './log-capture';
+import { waitFor } from './wait-for';
+
+export type Infrastructure = 'embedded' | 'servers';
+
+export const TEST_AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** Secret values every test platform is configured with: none may ever be printed. */
+export interface PlatformSecrets {
+  stripeSecretKey: string;
+  webhookSecret: string;
+  /** Also configured, as while an endpoint secret is rolled. */
+  previousWebhookSecret: string;
+  mailjetApiKey: string;
+  mailjetApiSecret: string;
+  jwtPrivateKey: string;
+}
+
+export interface MailjetMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  customId: string;
+}
+
+/**
+ * Identity and the Wizard as production builds them, on real PostgreSQL (embedded or the
+ * machine's server), with the real Stripe and Mailjet SDKs talking to local fakes.
+ */
+export class TestPlatform {
+  /**
+   * nestjs-pino keeps one root logger per process (each Jest file has its own), taken by the
+   * first app that starts; so every app of a test file writes into this one capture.
+   */
+  static readonly logs = new LogCapture();
+
+  private readonly firstLogLine = TestPlatform.logs.lines.length;
+
+  private identityApp?: NestExpressApplication;
+  private wizardApp?: NestExpressApplication;
+  private readonly cleanups: Array<() => Promise<void>> = [];
+
+  private constructor(
+    readonly infrastructure: Infrastructure,
+    readonly secrets: PlatformSecrets,
+    readonly stripe: FakeStripeServer,
+    readonly mailjet: FakeMailjetServer,
+  ) {}
+
+  static async start(
+    infrastructure: Infrastructure,
+    overrides: { wizard?: ServiceEnv; identity?: ServiceEnv } = {},
+  ): Promise<TestPlatform> {
+    const platform = new TestPlatform(
+      infrastructure,
+      newSecrets(),
+      await FakeStripeServer.start(),
+      await FakeMailjetServer.start(),
+    );
+    platform.cleanups.push(
+      () => platform.stripe.close(),
+      () => platform.mailjet.close(),
+    );
+
+    try {
+      await platform.boot(overrides);
+    } catch (error) {
+      await platform.stop();
+      throw error;
+    }
+
+    return platform;
+  }
+
+  get wizard(): NestExpressApplication {
+    return this.required(this.wizardApp, 'wizard');
+  }
+
+  get identity(): NestExpressApplication {
+    return this.required(this.identityApp, 'identity');
+  }
+
+  get wizardHttp() {
+    return request(this.wizard.getHttpServer());
+  }
+
+  get identityHttp() {
+    return request(this.identity.getHttpServer());
+  }
+
+  /** What the apps of this platform logged, as JSON lines. */
+  get logLines(): string[] {
+    return TestPlatform.logs.lines.slice(this.firstLogLine);
+  }
+
+  logsContaining(text: string): string[] {
+    return this.logLines.filter((line) => line.includes(text));
+  }
+
+  async stop(): Promise<void> {
+    await this.wizardApp?.close();
+    await this.identityApp?.close();
+    for (const cleanup of this.cleanups.reverse()) {
+      await cleanup();
+    }
+  }
+
+  /** Registers a user and logs in: the bearer token the dashboard would hold. */
+  async signUp(email = `owner-${randomBytes(4).toString('hex')}@gym.example.test`) {
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    const registered = await this.identityHttp
+      .post('/auth/register')
+      .send({ email, password, name: 'Gym Owner' })
+      .expect(201);
+    const login = await this.identityHttp.post('/auth/login').send({ email, password }).expect(200);
+
+    return {
+      id: registered.body.id as string,
+      email,
+      token: login.body.accessToken as string,
+    };
+  }
+
+  /** Delivers an event to the webhook the way Stripe does: signed over the exact bytes. */
+  deliver(event: unknown, secret = this.secrets.webhookSecret) {
+    const payload = JSON.stringify(event);
+
+    return this.wizardHttp
+      .post('/webhooks/stripe')
+      .set('content-type', 'application/json')
+      .set('stripe-signature', signStripePayload(payload, secret))
+      .send(payload);
+  }
+
+  /** Emails the real Mailjet SDK sent, as Mailjet received them. */
+  sentEmails(): MailjetMessage[] {
+    return this.mailjet.requests
+      .filter((recorded) => recorded.method === 'POST' && recorded.path === '/v3.1/send')
+      .flatMap((recorded) => messagesOf(recorded));
+  }
+
+  waitForEmail(to: string, subjectPart: string, timeoutMs = 15_000): Promise<MailjetMessage> {
+    return waitFor(
+      `an email to ${to} about "${subjectPart}"`,
+      () =>
+        this.sentEmails().find(
+          (message) => message.to === to && message.subject.includes(subjectPart),
+        ),
+      timeoutMs,
+    );
+  }
+
+  private async boot(overrides: { wizard?: ServiceEnv; identity?: ServiceEnv }): Promise<void> {
+    const identityEnv = { ...(await this.databaseEnv('identity')), ...this.identityEnv() };
+    this.identityApp = await createIdentityApp(
+      { ...identityEnv, ...overrides.identity },
+      { logDestination: TestPlatform.logs },
+    );
+    await this.identityApp.listen(0, '127.0.0.1');
+
+    const wizardEnv = { ...(await this.databaseEnv('wizard')), ...this.wizardEnv() };
+    this.wizardApp = await createWizardApp(
+      { ...wizardEnv, ...overrides.wizard },
+      { logDestination: TestPlatform.logs },
+    );
+    await this.wizardApp.listen(0, '127.0.0.1');
+  }
+
+  private async databaseEnv(service: string): Promise<ServiceEnv> {
+    if (this.infrastructure === 'servers') {
+      const database: TestDatabase = await createTestDatabase(service);
+      this.cleanups.push(() => database.drop());
+
+      return { DATABASE_URL: database.url, AMQP_URL: TEST_AMQP_URL };
+    }
+
+    const dataDir = await mkdtemp(join(tmpdir(), `${service}-pg-`));
+    this.cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+
+    return { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) };
+  }
+
+  private identityEnv(): ServiceEnv {
+    return {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+      JWT_PRIVATE_KEY: this.secrets.jwtPrivateKey,
+    };
+  }
+
+  private wizardEnv(): ServiceEnv {
+    return {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+      IDENTITY_URL: this.urlOf(this.identity),
+      STRIPE_SECRET_KEY: this.secrets.stripeSecretKey,
+      STRIPE_WEBHOOK_SECRET: `${this.secrets.previousWebhookSecret},${this.secrets.webhookSecret}`,
+      STRIPE_API_BASE_URL: this.stripe.baseUrl,
+      EMAIL_PROVIDER: 'mailjet',
+      MAILJET_API_KEY: this.secrets.mailjetApiKey,
+      MAILJET_API_SECRET: this.secrets.mailjetApiSecret,
+      MAILJET_API_BASE_URL: this.mailjet.baseUrl,
+      DASHBOARD_URL: 'https://dashboard.gym.example.test',
+      OUTBOX_RELAY_INTERVAL_MS: '100',
+      EMAIL_BACKOFF_BASE_MS: '50',
+      EMAIL_BACKOFF_CAP_MS: '400',
+      EMAIL_TIMEOUT_MS: '500',
+      EMAIL_TIMEOUT_RETRY_DELAY_MS: '100',
+    };
+  }
+
+  private urlOf(app: NestExpressApplication): string {
+    const address = app.getHttpServer().address() as { port: number };
+
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  private required<T>(value: T | undefined, name: string): T {
+    if (!value) {
+      throw new Error(`The ${name} app has not started`);
+    }
+
+    return value;
+  }
+}
+
+function newSecrets(): PlatformSecrets {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+  return {
+    stripeSecretKey: `sk_test_${randomBytes(16).toString('hex')}`,
+    webhookSecret: `whsec_${randomBytes(16).toString('hex')}`,
+    previousWebhookSecret: `whsec_${randomBytes(16).toString('hex')}`,
+    mailjetApiKey: randomBytes(16).toString('hex'),
+    mailjetApiSecret: randomBytes(16).toString('hex'),
+    jwtPrivateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
+}
+
+function messagesOf(recorded: RecordedMailjetRequest): MailjetMessage[] {
+  const body = recorded.body as {
+    Messages?: Array<{
+      To: Array<{ Email: string }>;
+      Subject: string;
+      TextPart: string;
+      HTMLPart: string;
+      CustomID: string;
+    }>;
+  };
+
+  return (body.Messages ?? []).map((message) => ({
+    to: message.To[0]?.Email ?? '',
+    subject: message.Subject,
+    text: message.TextPart,
+    html: message.HTMLPart,
+    customId: message.CustomID,
+  }));
+}
