@@ -12,6 +12,7 @@ import {
 } from '@app/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createIdentityApp } from '../../apps/identity/src/bootstrap';
 import { createWizardApp } from '../../apps/wizard/src/bootstrap';
 import { freePort } from './free-port';
@@ -137,6 +138,22 @@ export class TestPlatform {
       email,
       token: login.body.accessToken as string,
     };
+  }
+
+  /** A platform admin, made the way the admin command makes one: the role set in Identity. */
+  async signUpAdmin() {
+    const email = `admin-${randomBytes(4).toString('hex')}@platform.example.test`;
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    await this.identityHttp
+      .post('/auth/register')
+      .send({ email, password, name: 'Admin' })
+      .expect(201);
+    await this.identity
+      .get(DataSource)
+      .query(`UPDATE users SET roles = '{platform_admin}' WHERE email_normalized = $1`, [email]);
+    const login = await this.identityHttp.post('/auth/login').send({ email, password }).expect(200);
+
+    return { email, token: login.body.accessToken as string };
   }
 
   /** Delivers an event to the webhook the way Stripe does: signed over the exact bytes. */

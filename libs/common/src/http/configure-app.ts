@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { bodyParserErrors } from './body-parser-errors';
 
 export interface AppSetup {
   /** The gateway's prefix (`wizard`): `/wizard/x` reaches the same handler as `/x`. */
@@ -25,6 +26,7 @@ export function configureApp(app: NestExpressApplication, setup: AppSetup): void
     app.use(path, raw({ type: () => true, limit: '1mb' }));
   }
   app.use(json({ limit: setup.bodyLimit ?? '100kb' }));
+  app.use(bodyParserErrors);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(
     new ValidationPipe({
