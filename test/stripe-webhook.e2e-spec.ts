@@ -6,6 +6,7 @@ import {
   unixSecondsFromNow,
 } from '@app/testing';
 import { randomBytes } from 'node:crypto';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { requireServers } from './support/integration';
 import { TestPlatform } from './support/platform';
@@ -24,35 +25,9 @@ describe('POST /webhooks/stripe (PostgreSQL and RabbitMQ)', () => {
     await platform?.stop();
   });
 
-  async function gymAwaitingPayment() {
-    const owner = await platform.signUp();
-    const auth = { authorization: `Bearer ${owner.token}` };
-    const gym = await platform.wizardHttp
-      .post('/gyms')
-      .set(auth)
-      .send({ name: `Gym ${randomBytes(3).toString('hex')}`, planId: 'studio_monthly' })
-      .expect(201);
-    const checkout = await platform.wizardHttp
-      .post(`/gyms/${gym.body.id}/checkout`)
-      .set(auth)
-      .expect(201);
-
-    return {
-      owner,
-      auth,
-      gymId: gym.body.id as string,
-      sessionId: checkout.body.sessionId as string,
-    };
-  }
-
-  function paidEvent(gymId: string, sessionId: string, name = 'checkout.session.completed.paid') {
-    return stripeFixture(name, {
-      eventId: `evt_${randomBytes(8).toString('hex')}`,
-      gymId,
-      objectId: sessionId,
-      created: unixSecondsFromNow(),
-    });
-  }
+  const gymAwaitingPayment = () => platform.gymAwaitingPayment();
+  const paidEvent = (gymId: string, sessionId: string, fixture?: string) =>
+    platform.checkoutEvent(gymId, sessionId, fixture);
 
   const eventRow = (id: string) =>
     db.query('SELECT outcome, detail, deliveries FROM stripe_events WHERE id = $1', [id]);
@@ -198,6 +173,30 @@ describe('POST /webhooks/stripe (PostgreSQL and RabbitMQ)', () => {
       expect(answers.filter((answer) => answer.body.outcome === 'processed')).toHaveLength(1);
       expect(await count('payments', gymId)).toBe(1);
       expect(await count('licenses', gymId)).toBe(1);
+      expect(await count('email_outbox', gymId)).toBe(1);
+      await platform.waitForEmail(owner.email, 'Activate');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(platform.sentEmails().filter((email) => email.to === owner.email)).toHaveLength(1);
+    });
+
+    it('takes effect once when two copies of the Wizard get the same event at once', async () => {
+      const copy = await platform.startWizardCopy();
+      const { owner, gymId, sessionId } = await gymAwaitingPayment();
+      const payload = JSON.stringify(paidEvent(gymId, sessionId));
+      const deliverTo = (app: typeof copy) =>
+        request(app.getHttpServer())
+          .post('/webhooks/stripe')
+          .set('content-type', 'application/json')
+          .set('stripe-signature', signStripePayload(payload, platform.secrets.webhookSecret))
+          .send(payload);
+
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => deliverTo(index % 2 ? copy : platform.wizard)),
+      );
+
+      expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+      expect(answers.filter((answer) => answer.body.outcome === 'processed')).toHaveLength(1);
+      expect(await count('payments', gymId)).toBe(1);
       expect(await count('email_outbox', gymId)).toBe(1);
       await platform.waitForEmail(owner.email, 'Activate');
       await new Promise((resolve) => setTimeout(resolve, 500));

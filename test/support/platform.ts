@@ -8,7 +8,9 @@ import {
   createTestDatabase,
   FakeStripeServer,
   signStripePayload,
+  stripeFixture,
   type TestDatabase,
+  unixSecondsFromNow,
 } from '@app/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -140,6 +142,38 @@ export class TestPlatform {
     };
   }
 
+  /** An owner with a gym whose Stripe Checkout has started: what a webhook then completes. */
+  async gymAwaitingPayment() {
+    const owner = await this.signUp();
+    const auth = { authorization: `Bearer ${owner.token}` };
+    const gym = await this.wizardHttp
+      .post('/gyms')
+      .set(auth)
+      .send({ name: `Gym ${randomBytes(3).toString('hex')}`, planId: 'studio_monthly' })
+      .expect(201);
+    const checkout = await this.wizardHttp
+      .post(`/gyms/${gym.body.id}/checkout`)
+      .set(auth)
+      .expect(201);
+
+    return {
+      owner,
+      auth,
+      gymId: gym.body.id as string,
+      sessionId: checkout.body.sessionId as string,
+    };
+  }
+
+  /** A fixture event about this gym's checkout session, with a fresh id and time. */
+  checkoutEvent(gymId: string, sessionId: string, fixture = 'checkout.session.completed.paid') {
+    return stripeFixture(fixture, {
+      eventId: `evt_${randomBytes(8).toString('hex')}`,
+      gymId,
+      objectId: sessionId,
+      created: unixSecondsFromNow(),
+    });
+  }
+
   /** A platform admin, made the way the admin command makes one: the role set in Identity. */
   async signUpAdmin() {
     const email = `admin-${randomBytes(4).toString('hex')}@platform.example.test`;
@@ -185,6 +219,17 @@ export class TestPlatform {
     );
   }
 
+  /** Another copy of the Wizard on the same database and queue, as behind a load balancer. */
+  async startWizardCopy(): Promise<NestExpressApplication> {
+    const copy = await createWizardApp(this.wizardCopyEnv, { logDestination: TestPlatform.logs });
+    await copy.listen(0, '127.0.0.1');
+    this.cleanups.push(() => copy.close());
+
+    return copy;
+  }
+
+  private wizardCopyEnv: ServiceEnv = {};
+
   private async boot(overrides: { wizard?: ServiceEnv; identity?: ServiceEnv }): Promise<void> {
     const identityEnv = { ...(await this.databaseEnv('identity')), ...this.identityEnv() };
     this.identityApp = await createIdentityApp(
@@ -194,10 +239,10 @@ export class TestPlatform {
     await this.identityApp.listen(0, '127.0.0.1');
 
     const wizardEnv = { ...(await this.databaseEnv('wizard')), ...this.wizardEnv() };
-    this.wizardApp = await createWizardApp(
-      { ...wizardEnv, ...overrides.wizard },
-      { logDestination: TestPlatform.logs },
-    );
+    this.wizardCopyEnv = { ...wizardEnv, ...overrides.wizard };
+    this.wizardApp = await createWizardApp(this.wizardCopyEnv, {
+      logDestination: TestPlatform.logs,
+    });
     await this.wizardApp.listen(0, '127.0.0.1');
   }
 

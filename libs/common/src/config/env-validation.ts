@@ -17,7 +17,8 @@ export function envValidator<Schema extends z.ZodType>(schema: Schema) {
     }
 
     const problems = result.error.issues.map((issue) => {
-      const variable = issue.path.join('.') || '(environment)';
+      // The variable alone: a path into its parsed value (STRIPE_WEBHOOK_SECRET.0) says no more.
+      const variable = String(issue.path[0] ?? '(environment)');
 
       return `  ${variable}: ${describeIssue(issue)}`;
     });
@@ -33,7 +34,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((value) => String(value)).join(', ')}`;
     case 'invalid_format':
-      return `must be a valid ${issue.format}`;
+      return 'prefix' in issue
+        ? `must start with ${String(issue.prefix)}`
+        : `must be a valid ${issue.format}`;
     case 'too_small':
       return `is too small (minimum ${String(issue.minimum)})`;
     case 'too_big':
