@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { requireServers } from './support/integration';
 import { TestPlatform } from './support/platform';
-import { waitFor } from './support/wait-for';
+import { waitForValue } from '@app/testing';
 
 interface OutboxRow {
   status: string;
@@ -55,7 +55,7 @@ describe('activation email through the real Mailjet SDK (PostgreSQL and RabbitMQ
     const started = Date.now();
 
     const { gymId } = await payForAGym();
-    const row = await waitFor('the activation email to be sent', async () => {
+    const row = await waitForValue('the activation email to be sent', async () => {
       const current = await outboxRow(gymId);
 
       return current?.status === 'sent' ? current : undefined;
@@ -85,7 +85,7 @@ describe('activation email through the real Mailjet SDK (PostgreSQL and RabbitMQ
     ]);
 
     const { gymId } = await payForAGym();
-    const row = await waitFor('the activation email to fail', async () => {
+    const row = await waitForValue('the activation email to fail', async () => {
       const current = await outboxRow(gymId);
 
       return current?.status === 'failed' ? current : undefined;

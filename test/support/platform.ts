@@ -11,6 +11,7 @@ import {
   stripeFixture,
   type TestDatabase,
   unixSecondsFromNow,
+  waitForValue,
 } from '@app/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -19,7 +20,6 @@ import { createIdentityApp } from '../../apps/identity/src/bootstrap';
 import { createWizardApp } from '../../apps/wizard/src/bootstrap';
 import { freePort } from './free-port';
 import { LogCapture } from './log-capture';
-import { waitFor } from './wait-for';
 
 export type Infrastructure = 'embedded' | 'servers';
 
@@ -209,7 +209,7 @@ export class TestPlatform {
   }
 
   waitForEmail(to: string, subjectPart: string, timeoutMs = 15_000): Promise<MailjetMessage> {
-    return waitFor(
+    return waitForValue(
       `an email to ${to} about "${subjectPart}"`,
       () =>
         this.sentEmails().find(

@@ -4,3 +4,4 @@ export * from './stripe-fixtures';
 export * from './stripe-form-encoding';
 export * from './stripe-signature';
 export * from './test-database';
+export * from './wait-for';

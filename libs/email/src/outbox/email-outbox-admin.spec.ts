@@ -6,7 +6,7 @@ import { InMemoryJobQueue } from './testing/in-memory-job-queue';
 import { createOutboxTestDatabase, OutboxTestDatabase } from './testing/outbox-test-database';
 import { OutboxTestApp, startOutboxApp } from './testing/outbox-test-app';
 import { ScriptedEmailService } from './testing/scripted-email-service';
-import { waitFor } from './testing/wait-for';
+import { waitFor } from '@app/testing';
 
 describe('EmailOutboxAdmin', () => {
   let db: OutboxTestDatabase;

@@ -15,7 +15,7 @@ import {
   isRabbitMqReachable,
 } from './testing/rabbitmq-broker';
 import { ScriptedEmailService } from './testing/scripted-email-service';
-import { waitFor } from './testing/wait-for';
+import { waitFor } from '@app/testing';
 
 const BURST = 100;
 const brokerUp = isRabbitMqReachable();

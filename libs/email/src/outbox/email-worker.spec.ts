@@ -5,7 +5,7 @@ import { InMemoryJobQueue } from './testing/in-memory-job-queue';
 import { createOutboxTestDatabase, OutboxTestDatabase } from './testing/outbox-test-database';
 import { OutboxTestApp, startOutboxApp } from './testing/outbox-test-app';
 import { ScriptedEmailService } from './testing/scripted-email-service';
-import { sleep, waitFor } from './testing/wait-for';
+import { sleep, waitFor } from '@app/testing';
 
 const API_SECRET = 'mj-api-secret-7f3a9c2e41';
 const ACTIVATION_TOKEN = 'act-token-5b8d0e6f93a1';

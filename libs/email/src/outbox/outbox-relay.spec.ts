@@ -3,7 +3,7 @@ import { InMemoryJobQueue } from './testing/in-memory-job-queue';
 import { createOutboxTestDatabase, OutboxTestDatabase } from './testing/outbox-test-database';
 import { OutboxTestApp, startOutboxApp } from './testing/outbox-test-app';
 import { ScriptedEmailService } from './testing/scripted-email-service';
-import { sleep, waitFor } from './testing/wait-for';
+import { sleep, waitFor } from '@app/testing';
 
 describe('OutboxRelay', () => {
   let db: OutboxTestDatabase;

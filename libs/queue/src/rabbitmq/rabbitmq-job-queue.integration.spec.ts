@@ -7,7 +7,7 @@ import { BrokerAdmin, uniqueQueue } from '../../test/broker-admin';
 import { AMQP_URL, describeWithBroker } from '../../test/broker-env';
 import { closeConnectionsNamed, hasRabbitmqctl } from '../../test/rabbitmqctl';
 import { cutSocket, recordSockets } from '../../test/socket-recorder';
-import { sleep, waitFor } from '../../test/wait-for';
+import { sleep, waitFor } from '@app/testing';
 import { IJobQueue, JOB_QUEUE, Job, JobResult, QueueDefinition } from '../job-queue.interface';
 import { QueueModule } from '../queue.module';
 import { DEAD_REASON_HEADER, REDELIVERIES_HEADER } from './job-message';
