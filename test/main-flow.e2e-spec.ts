@@ -111,6 +111,14 @@ describe.each<Infrastructure>(['embedded', 'servers'])(
 
       const again = await platform.wizardHttp.post('/activation').send({ token }).expect(410);
       expect(again.body.message).toMatch(/already used/);
+
+      const metrics = (await platform.wizardHttp.get('/metrics').expect(200)).text;
+      expect(metrics).toContain('stripe_webhook_deliveries_total{outcome="processed"} 1');
+      expect(metrics).toContain('email_outbox_emails_total{outcome="sent"} 2');
+      expect(metrics).toMatch(
+        /http_request_duration_seconds_count\{method="POST",route="\/activation",status="200"\} 1/,
+      );
+      expect(metrics).not.toContain(token);
     });
 
     it('prints no configured secret in any log line or error body', async () => {

@@ -2,6 +2,7 @@ import {
   AuthModule,
   createLoggingModule,
   HealthModule,
+  MetricsModule,
   type ServiceEnv,
   type ServiceRuntime,
 } from '@app/common';
@@ -52,6 +53,7 @@ export class IdentityModule {
           }),
         }),
         HealthModule,
+        MetricsModule,
         UsersModule,
         SessionsModule,
       ],

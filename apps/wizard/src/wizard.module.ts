@@ -2,6 +2,7 @@ import {
   AuthModule,
   createLoggingModule,
   HealthModule,
+  MetricsModule,
   type ServiceEnv,
   type ServiceRuntime,
 } from '@app/common';
@@ -18,6 +19,7 @@ import { ActivationTokens } from './activation/activation-tokens';
 import { AdminEmailsController } from './admin/admin-emails.controller';
 import { PlatformAdminGuard } from './admin/platform-admin.guard';
 import { validateWizardEnv, type WizardConfig } from './config/wizard-env';
+import { EmailMetricsCollector } from './emails/email-metrics.collector';
 import { GymEmails } from './emails/gym-emails';
 import { GymsController } from './gyms/gyms.controller';
 import { GymsService } from './gyms/gyms.service';
@@ -34,6 +36,7 @@ import { StripeEventLedger } from './webhooks/stripe-event-ledger';
 import { StripeEventProcessor } from './webhooks/stripe-event-processor';
 import { StripeWebhookController } from './webhooks/stripe-webhook.controller';
 import { StripeWebhookService } from './webhooks/stripe-webhook.service';
+import { WebhookMetrics } from './webhooks/webhook-metrics';
 import { WIZARD_ENTITIES } from './wizard.entities';
 import {
   emailOptions,
@@ -89,6 +92,7 @@ export class WizardModule {
         PaymentsModule.forRoot(paymentsOptions(config)),
         AuthModule.forRoot(authOptions(config)),
         HealthModule,
+        MetricsModule,
       ],
       controllers: [
         PlansController,
@@ -110,6 +114,8 @@ export class WizardModule {
         StripeEventLedger,
         StripeEventProcessor,
         StripeWebhookService,
+        WebhookMetrics,
+        EmailMetricsCollector,
         PlatformAdminGuard,
         CheckoutSessionHandler,
         {

@@ -16,3 +16,5 @@ export * from './http/service-runtime';
 export * from './logging/logging.module';
 export * from './logging/redaction';
 export * from './logging/secret-masker';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics.registry';

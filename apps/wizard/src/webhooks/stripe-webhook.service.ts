@@ -1,6 +1,7 @@
 import { InjectPaymentsService, IPaymentsService, PaymentEvent } from '@app/payments';
 import { Injectable, Logger } from '@nestjs/common';
 import { StripeEventProcessor } from './stripe-event-processor';
+import { WebhookMetrics } from './webhook-metrics';
 
 export interface WebhookReceipt {
   received: true;
@@ -14,6 +15,7 @@ export class StripeWebhookService {
   constructor(
     @InjectPaymentsService() private readonly payments: IPaymentsService,
     private readonly processor: StripeEventProcessor,
+    private readonly metrics: WebhookMetrics,
   ) {}
 
   /**
@@ -23,10 +25,18 @@ export class StripeWebhookService {
   async receive(rawBody: unknown, signature: string | undefined): Promise<WebhookReceipt> {
     const event = this.verify(rawBody, signature);
     if (!event) {
+      this.metrics.count('rejected');
+
       return { received: true, outcome: 'rejected' };
     }
 
-    return { received: true, outcome: await this.processor.process(event) };
+    const outcome = await this.processor.process(event).catch((error: unknown) => {
+      this.metrics.count('failed');
+      throw error;
+    });
+    this.metrics.count(outcome);
+
+    return { received: true, outcome };
   }
 
   private verify(rawBody: unknown, signature: string | undefined): PaymentEvent | undefined {
