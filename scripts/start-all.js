@@ -1,4 +1,5 @@
-// Starts Identity and the Wizard side by side from the build; Ctrl-C stops both.
+// Starts Identity and the Wizard side by side from the build. When one stops, the other is
+// stopped too, and this exits with the first one's code; Ctrl-C stops both.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
@@ -7,35 +8,37 @@ const services = [
   { name: 'wizard', entry: 'dist/apps/wizard/src/main.js' },
 ];
 
+let exitCode;
+
 const children = services.map(({ name, entry }) => {
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', entry)], {
     stdio: 'inherit',
     env: process.env,
   });
-  child.on('exit', (code, signal) => {
-    console.error(`${name} stopped (${signal ?? code}); stopping the others`);
-    shutdown(code ?? 1);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  exited.then((code) => {
+    if (exitCode === undefined) {
+      exitCode = code ?? 1;
+      console.error(`${name} stopped (exit ${code ?? 'by signal'}); stopping the other service`);
+      stopAll();
+    }
   });
 
-  return child;
+  return { child, exited };
 });
 
-let stopping = false;
-function shutdown(code) {
-  if (stopping) {
-    return;
-  }
-  stopping = true;
-  for (const child of children) {
-    if (child.exitCode === null) {
+function stopAll() {
+  for (const { child } of children) {
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
     }
   }
-  setTimeout(() => process.exit(code), 10_000).unref();
-  Promise.all(children.map((child) => new Promise((done) => child.once('exit', done)))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(children.map(({ exited }) => exited)).then(() => process.exit(exitCode ?? 0));
 }
 
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    exitCode ??= 0;
+    stopAll();
+  });
+}

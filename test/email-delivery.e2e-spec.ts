@@ -8,6 +8,7 @@ interface OutboxRow {
   attempts: number;
   last_error: string | null;
   provider_message_id: string | null;
+  data: Record<string, unknown>;
 }
 
 describe('activation email through the real Mailjet SDK (PostgreSQL and RabbitMQ)', () => {
@@ -36,7 +37,7 @@ describe('activation email through the real Mailjet SDK (PostgreSQL and RabbitMQ
   const outboxRow = async (gymId: string): Promise<OutboxRow> =>
     (
       await db.query(
-        `SELECT status, attempts, last_error, provider_message_id FROM email_outbox
+        `SELECT status, attempts, last_error, provider_message_id, data FROM email_outbox
          WHERE gym_id = $1 AND template = 'activation'`,
         [gymId],
       )

@@ -224,6 +224,25 @@ describe('POST /webhooks/stripe (PostgreSQL and RabbitMQ)', () => {
     });
   });
 
+  it('tags its own log lines with the request id, and not the background work it starts', async () => {
+    const { owner, gymId, sessionId } = await gymAwaitingPayment();
+    const payload = JSON.stringify(paidEvent(gymId, sessionId));
+    const requestId = `webhook-${randomBytes(6).toString('hex')}`;
+
+    await platform.wizardHttp
+      .post('/webhooks/stripe')
+      .set('content-type', 'application/json')
+      .set('x-request-id', requestId)
+      .set('stripe-signature', signStripePayload(payload, platform.secrets.webhookSecret))
+      .send(payload)
+      .expect(200);
+    await platform.waitForEmail(owner.email, 'Activate');
+
+    const tagged = platform.logsContaining(requestId);
+    expect(tagged.some((line) => line.includes('Stripe event handled'))).toBe(true);
+    expect(tagged.filter((line) => /Email .* sent through|Relay/.test(line))).toEqual([]);
+  });
+
   describe('delayed payment methods', () => {
     it('activates nothing until the async payment succeeds', async () => {
       const { owner, auth, gymId, sessionId } = await gymAwaitingPayment();

@@ -91,16 +91,30 @@ describe('Wizard API: input, ownership, admin, docs (PostgreSQL and RabbitMQ)', 
       expect([webhook.status, webhook.body.statusCode]).toEqual([413, 413]);
     });
 
-    it('answers a deeply nested body without a 5xx', async () => {
-      const deep = `${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}`;
+    it.each([
+      [
+        'nested 1,000 levels deep',
+        `${'{"a":'.repeat(1_000)}1${'}'.repeat(1_000)}`,
+        /deeper than 64/,
+      ],
+      [
+        'nested 10,000 levels deep',
+        `{"name":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        /deeper/,
+      ],
+      ['holding a NUL character', '{"name":"a\\u0000b","planId":"studio_monthly"}', /NUL/],
+    ])('answers a body %s with 400, never a 5xx', async (_case, body, message) => {
+      const before = await gymCount();
 
       const answer = await platform.wizardHttp
         .post('/gyms')
         .set(auth)
         .set('content-type', 'application/json')
-        .send(deep);
+        .send(body)
+        .expect(400);
 
-      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(message);
+      expect(await gymCount()).toBe(before);
     });
 
     it('answers a gym id that is not a uuid with 400', async () => {

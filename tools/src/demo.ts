@@ -12,7 +12,12 @@ const IDENTITY = 'http://127.0.0.1:3007';
 async function main(): Promise<void> {
   const stripe = await FakeStripeServer.start();
   const webhookSecret = `whsec_demo${randomBytes(16).toString('hex')}`;
-  const common = { NODE_ENV: 'development', LOG_LEVEL: 'info' };
+  const common = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    // The Wizard tells Identity who owns an activated gym with this shared token.
+    INTERNAL_API_TOKEN: randomBytes(32).toString('hex'),
+  };
 
   step('Starting Identity (3007) and the Wizard (3006) on embedded PostgreSQL');
   const identity = new ServiceProcess('identity', common);
@@ -75,6 +80,11 @@ async function walkThroughMainFlow(wizard: ServiceProcess, webhookSecret: string
   step('The owner opens the link: POST /activation');
   show(await call(WIZARD, 'POST', '/activation', { token }));
 
+  step(
+    "Identity learns who owns the gym (the Wizard's sync, retried until it lands): GET /me/gyms",
+  );
+  show(await ownerMembership(auth));
+
   step('The welcome email:');
   console.log(indent(await emailAbout(wizard, 'Subject: Welcome')));
   show(await call(WIZARD, 'GET', `/gyms/${gym.id}`, undefined, auth));
@@ -107,6 +117,19 @@ function checkoutCompleted(gymId: string, sessionId: string, plan: Answer) {
       },
     },
   };
+}
+
+async function ownerMembership(auth: Record<string, string>): Promise<unknown> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const gyms = (await call(IDENTITY, 'GET', '/me/gyms', undefined, auth)) as unknown as unknown[];
+    if (gyms.length > 0) {
+      return gyms;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  throw new Error('Identity did not learn the owner within 15 s');
 }
 
 async function emailAbout(wizard: ServiceProcess, marker: string): Promise<string> {

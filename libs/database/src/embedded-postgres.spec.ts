@@ -36,7 +36,13 @@ describe('startEmbeddedPostgres', () => {
     await again.connect();
     const rows = await again.query<{ value: string }>('SELECT value FROM kept');
     await again.end();
+
+    const elsewhere = await mkdtemp(join(tmpdir(), 'embedded-pg-other-'));
+    await expect(
+      startEmbeddedPostgres({ dataDir: elsewhere, port, database: 'app' }),
+    ).rejects.toThrow(/serves another PostgreSQL/);
     await restarted.stop();
+    await rm(elsewhere, { recursive: true, force: true });
 
     expect(Number(version.rows[0].server_version_num)).toBeGreaterThanOrEqual(150000);
     expect(rows.rows).toEqual([{ value: 'still here' }]);

@@ -33,7 +33,7 @@ export async function startEmbeddedPostgres(
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
 
   // Another process of ours (the running service, or an admin command) already serves it.
-  if (await isServing(options.port)) {
+  if (await isServing(options.port, databaseDir)) {
     await createDatabaseIfMissing(clientFor(options.port), options.database);
 
     return { url, stop: async () => undefined };
@@ -74,17 +74,32 @@ function clientFor(port: number): Client {
   });
 }
 
-async function isServing(port: number): Promise<boolean> {
+/**
+ * Whether our own cluster already runs on the port (a service, or an admin command, started
+ * it). Anything else on the port is refused, so two checkouts never share one database.
+ */
+async function isServing(port: number, databaseDir: string): Promise<boolean> {
   const client = clientFor(port);
-
-  return client.connect().then(
-    async () => {
-      await client.end();
-
-      return true;
-    },
+  const connected = await client.connect().then(
+    () => true,
     () => false,
   );
+  if (!connected) {
+    return false;
+  }
+
+  try {
+    const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
+    if (rows[0]?.data_directory !== databaseDir) {
+      throw new Error(
+        `Port ${port} serves another PostgreSQL than ${databaseDir}: set EMBEDDED_DB_PORT to a free port`,
+      );
+    }
+
+    return true;
+  } finally {
+    await client.end();
+  }
 }
 
 async function createDatabaseIfMissing(client: Client, database: string): Promise<void> {

@@ -1,7 +1,10 @@
 import { InjectPaymentsService, IPaymentsService, PaymentEvent } from '@app/payments';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { WizardConfig } from '../config/wizard-env';
 import { StripeEventProcessor } from './stripe-event-processor';
 import { WebhookMetrics } from './webhook-metrics';
+import { isWellFormedEvent } from './well-formed-event';
 
 export interface WebhookReceipt {
   received: true;
@@ -9,14 +12,21 @@ export interface WebhookReceipt {
 }
 
 @Injectable()
-export class StripeWebhookService {
+export class StripeWebhookService implements OnApplicationBootstrap {
   private readonly logger = new Logger(StripeWebhookService.name);
 
   constructor(
     @InjectPaymentsService() private readonly payments: IPaymentsService,
     private readonly processor: StripeEventProcessor,
     private readonly metrics: WebhookMetrics,
+    private readonly config: ConfigService<WizardConfig, true>,
   ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.get('STRIPE_WEBHOOK_SECRET', { infer: true })?.length) {
+      this.logger.warn('STRIPE_WEBHOOK_SECRET is not set: every Stripe webhook will be refused');
+    }
+  }
 
   /**
    * A delivery whose signature does not verify is answered 200 and dropped, as the failure table
@@ -42,12 +52,21 @@ export class StripeWebhookService {
   private verify(rawBody: unknown, signature: string | undefined): PaymentEvent | undefined {
     const bytes = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
 
+    let event: PaymentEvent;
     try {
-      return this.payments.verifyWebhookEvent(bytes, signature);
+      event = this.payments.verifyWebhookEvent(bytes, signature);
     } catch (error) {
       this.logger.warn({ reason: (error as Error).message }, 'Stripe webhook rejected: signature');
 
       return undefined;
     }
+
+    if (!isWellFormedEvent(event)) {
+      this.logger.warn('Stripe webhook rejected: signed, but not a well-formed event');
+
+      return undefined;
+    }
+
+    return event;
   }
 }

@@ -38,9 +38,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `must start with ${String(issue.prefix)}`
         : `must be a valid ${issue.format}`;
     case 'too_small':
-      return `is too small (minimum ${String(issue.minimum)})`;
+      return issue.inclusive === false
+        ? `must be greater than ${String(issue.minimum)}`
+        : `is too small (minimum ${String(issue.minimum)})`;
     case 'too_big':
-      return `is too big (maximum ${String(issue.maximum)})`;
+      return issue.inclusive === false
+        ? `must be less than ${String(issue.maximum)}`
+        : `is too big (maximum ${String(issue.maximum)})`;
     default:
       // Custom refinements write their own messages, and those never quote the value.
       return issue.message;

@@ -26,6 +26,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state.',
   410: 'No longer usable.',
   413: 'The body is too large.',
+  429: 'Too many attempts; wait the seconds that Retry-After gives, then try again.',
   500: 'Our fault; quote the request id.',
   503: 'A dependency is not available; retry later.',
 };

@@ -11,6 +11,7 @@ import { requestIdOf } from '../logging/logging.module';
 interface BodyParserError {
   type?: string;
   limit?: number;
+  message?: string;
 }
 
 /**
@@ -36,6 +37,9 @@ export function bodyParserErrors(
 
 function toHttpException(error: BodyParserError): HttpException | undefined {
   switch (error?.type) {
+    case 'entity.too.deep':
+    case 'entity.nul.char':
+      return new BadRequestException(error.message);
     case 'entity.parse.failed':
       return new BadRequestException('The body is not valid JSON.');
     case 'entity.too.large':

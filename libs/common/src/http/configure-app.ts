@@ -5,6 +5,7 @@ import { json, raw, type NextFunction, type Request, type Response } from 'expre
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { bodyParserErrors } from './body-parser-errors';
+import { guardJsonBody } from './json-guards';
 
 export interface AppSetup {
   /** The gateway's prefix (`wizard`): `/wizard/x` reaches the same handler as `/x`. */
@@ -25,7 +26,7 @@ export function configureApp(app: NestExpressApplication, setup: AppSetup): void
   for (const path of setup.rawBodyPaths ?? []) {
     app.use(path, raw({ type: () => true, limit: '1mb' }));
   }
-  app.use(json({ limit: setup.bodyLimit ?? '100kb' }));
+  app.use(json({ limit: setup.bodyLimit ?? '100kb', verify: guardJsonBody }));
   app.use(bodyParserErrors);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(

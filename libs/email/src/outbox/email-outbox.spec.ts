@@ -73,7 +73,8 @@ describe('EmailOutbox.enqueue', () => {
     );
     const row = await db.statusOf(enqueued.id);
     expect(row).toMatchObject({ gymId, template: 'welcome', toAddress: 'owner@example.test' });
-    expect(row.data).toEqual(welcome('', '').data);
+    // Once sent, the values (links with tokens) are gone from the row.
+    expect(row.data).toEqual({});
     expect(email.sent()).toEqual([expect.objectContaining({ customId: enqueued.id })]);
   });
 

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -26,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running?: Promise<void>;
   private passRequested = false;
   private stopped = true;
+  /** Passes run in the bootstrap context: a kick from a request must not lend it its id. */
+  private runDetached: <T>(work: () => T) => T = (work) => work();
 
   constructor(
     @Inject(RESOLVED_EMAIL_OUTBOX_OPTIONS) private readonly options: ResolvedEmailOutboxOptions,
@@ -35,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
+    this.runDetached = AsyncResource.bind(<T>(work: () => T): T => work());
     this.stopped = false;
     this.kick();
   }
@@ -58,10 +62,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
 
     clearTimeout(this.timer);
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-      this.afterPass();
-    });
+    this.running = this.runDetached(() =>
+      this.pass().finally(() => {
+        this.running = undefined;
+        this.afterPass();
+      }),
+    );
   }
 
   private afterPass(): void {

@@ -90,11 +90,12 @@ export class OutboxRows {
     return row ? Math.max(1, row.wait_ms) : null;
   }
 
+  /** The template values go: they hold links with tokens, and a sent email never needs them. */
   markSent(email: ClaimedEmail, result: EmailSendResult): Promise<boolean> {
     return this.settle(
       email,
       `status = 'sent', provider = $3, provider_message_id = $4, sent_at = now(),
-       locked_until = NULL, last_error = NULL`,
+       locked_until = NULL, last_error = NULL, data = '{}'::jsonb`,
       [result.provider, result.providerMessageId],
     );
   }

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 
 import { InvalidQueueConfigError, QueueClosedError } from '../job-queue.errors';
@@ -22,6 +23,8 @@ interface LocalConsumer {
   handler: JobHandler;
   prefetch: number;
   running: number;
+  /** Runs work in the context consume() was called from, not in the publisher's request. */
+  runDetached: <T>(work: () => T) => T;
 }
 
 interface LocalQueue {
@@ -62,7 +65,8 @@ export class InProcessJobQueue implements IJobQueue {
     assertValidPrefetch(prefetch);
     const local = this.localQueue(queue);
 
-    local.consumers.push({ handler, prefetch, running: 0 });
+    const runDetached = AsyncResource.bind(<T>(work: () => T): T => work());
+    local.consumers.push({ handler, prefetch, running: 0, runDetached });
     this.dispatchSoon(local);
   }
 
@@ -151,7 +155,8 @@ export class InProcessJobQueue implements IJobQueue {
     consumer.running += 1;
 
     const delivery = { ...job, payload: copyPayload(job.payload) };
-    const work = runJobHandler(local.definition, consumer.handler, delivery, this.logger)
+    const work = consumer
+      .runDetached(() => runJobHandler(local.definition, consumer.handler, delivery, this.logger))
       .then((result) => this.settle(local, job, result))
       .finally(() => {
         this.running.delete(work);
