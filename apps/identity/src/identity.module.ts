@@ -6,16 +6,23 @@ import {
   type ServiceEnv,
   type ServiceRuntime,
 } from '@app/common';
+import { EmailModule } from '@app/email';
+import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { loadIdentityConfig } from './config/identity-config';
 import { IdentityConfig } from './config/identity-env';
 import { secretsToMask } from './config/log-secrets';
+import { AdminUsersModule } from './admin/admin-users.module';
 import { identityDatabaseModule } from './database/identity-database.module';
+import { identityEmailOptions, identityQueueOptions } from './emails/identity-email.options';
+import { MembershipsModule } from './memberships/memberships.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { SessionsModule } from './sessions/sessions.module';
-import { loadSigningKey } from './signing/load-signing-key';
-import { SigningKey } from './signing/signing-key';
+import { loadSigningKeys } from './signing/load-signing-key';
+import { SigningKeys } from './signing/signing-keys';
 import { SigningModule } from './signing/signing.module';
+import { TwoFactorModule } from './two-factor/two-factor.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -29,7 +36,7 @@ export class IdentityModule {
     runtime: ServiceRuntime = {},
   ): Promise<DynamicModule> {
     const { module: configModule, config, rawEnv } = await loadIdentityConfig(overrides);
-    const signing = await loadSigningKey(config);
+    const signing = await loadSigningKeys(config);
 
     return {
       module: IdentityModule,
@@ -39,23 +46,29 @@ export class IdentityModule {
           service: 'identity',
           level: config.LOG_LEVEL,
           destination: runtime.logDestination,
-          secrets: secretsToMask(rawEnv, config, signing.pem),
+          secrets: [...secretsToMask(rawEnv, config, signing.pem), config.INTERNAL_API_TOKEN],
         }),
         identityDatabaseModule(),
-        SigningModule.register(signing.key),
-        // Identity checks its own tokens with its own public key, as the Wizard does.
+        QueueModule.forRoot({ ...identityQueueOptions(config), isGlobal: true }),
+        EmailModule.forRoot({ ...identityEmailOptions(config), isGlobal: true }),
+        SigningModule.register(signing.keys),
+        // Identity checks its own tokens with the public keys it serves, as the Wizard does.
         AuthModule.forRootAsync({
-          inject: [ConfigService, SigningKey],
-          useFactory: (settings: ConfigService<IdentityConfig, true>, key: SigningKey) => ({
+          inject: [ConfigService, SigningKeys],
+          useFactory: (settings: ConfigService<IdentityConfig, true>, keys: SigningKeys) => ({
             issuer: settings.get('JWT_ISSUER', { infer: true }),
             audience: settings.get('JWT_AUDIENCE', { infer: true }),
-            publicKeysPem: [key.publicKeyPem],
+            publicKeysPem: keys.publicKeysPem,
           }),
         }),
         HealthModule,
         MetricsModule,
         UsersModule,
         SessionsModule,
+        AdminUsersModule,
+        MembershipsModule,
+        PasswordResetModule,
+        TwoFactorModule,
       ],
     };
   }

@@ -57,19 +57,50 @@ describeIdentityApp('GET /.well-known/jwks.json', ({ test }) => {
 
     expect(Object.keys(paths).sort()).toEqual([
       '/.well-known/jwks.json',
+      '/admin/users/{id}/disable',
+      '/admin/users/{id}/enable',
+      '/auth/2fa/resend',
+      '/auth/2fa/verify',
       '/auth/login',
       '/auth/logout',
+      '/auth/password-reset',
+      '/auth/password-reset/confirm',
       '/auth/refresh',
       '/auth/register',
+      '/gyms/{gymId}/members',
+      '/gyms/{gymId}/members/{userId}',
       '/health',
+      '/internal/gyms/{gymId}/owner',
       '/me',
+      '/me/2fa',
+      '/me/2fa/sms',
+      '/me/2fa/sms/code',
+      '/me/2fa/sms/confirm',
+      '/me/gyms',
+      '/me/sessions',
+      '/me/sessions/{id}',
+      '/metrics',
     ]);
     expect(Object.keys(paths['/auth/register'].post.responses).sort()).toEqual([
       '201',
       '400',
       '409',
+      '429',
     ]);
-    expect(Object.keys(paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401']);
+    expect(Object.keys(paths['/auth/login'].post.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '429',
+      '503',
+    ]);
+    expect(Object.keys(paths['/me/sessions/{id}'].delete.responses).sort()).toEqual([
+      '204',
+      '400',
+      '401',
+      '404',
+    ]);
     expect(Object.keys(paths['/me'].get.responses).sort()).toEqual(['200', '401']);
 
     const schemas = response.body.components.schemas as Record<string, { required?: string[] }>;

@@ -36,6 +36,7 @@ describeIdentityApp(
         iat: expect.any(Number),
         exp: expect.any(Number),
         jti: expect.any(String),
+        sid: expect.any(String),
       });
       expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
     });
@@ -109,5 +110,6 @@ describeIdentityApp(
         .expect(401);
     });
   },
-  { ACCESS_TOKEN_TTL_SECONDS: '600' },
+  // No grace window here: a second use is a reuse at once (sessions.e2e-spec covers the window).
+  { ACCESS_TOKEN_TTL_SECONDS: '600', REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' },
 );

@@ -79,11 +79,11 @@ describeIdentityApp('POST /auth/register', ({ test }) => {
       .send('{"email": "a@b.test", ')
       .expect(400);
 
-    // The JSON parser runs before the request-id middleware, so this body has no requestId.
     expect(response.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: expect.stringContaining('JSON'),
+      requestId: expect.any(String),
     });
   });
 

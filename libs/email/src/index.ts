@@ -19,6 +19,12 @@ export type { RenderedEmail } from './templates/rendered-email';
 export type { ActivationEmailData } from './templates/activation.template';
 export type { WelcomeEmailData } from './templates/welcome.template';
 export type { CheckoutPaymentFailedEmailData } from './templates/checkout-payment-failed.template';
+export type { PasswordResetEmailData } from './templates/password-reset.template';
+export type { PasswordChangedEmailData } from './templates/password-changed.template';
+export type { InvoicePaymentFailedEmailData } from './templates/invoice-payment-failed.template';
+export type { RefundConfirmationEmailData } from './templates/refund-confirmation.template';
+export type { AdminInvoicePaymentFailedEmailData } from './templates/admin-invoice-payment-failed.template';
+export type { AdminDisputeCreatedEmailData } from './templates/admin-dispute-created.template';
 
 // Test fakes: they use Node built-ins only, so production imports stay free of dev packages.
 export { FakeMailjetServer } from './testing/fake-mailjet-server';

@@ -38,6 +38,40 @@ describe('validateIdentityEnv', () => {
       JWT_AUDIENCE: 'gym-platform',
       ACCESS_TOKEN_TTL_SECONDS: 900,
       REFRESH_TOKEN_TTL_DAYS: 30,
+      REFRESH_TOKEN_REUSE_GRACE_SECONDS: 20,
+      LOGIN_FREE_ATTEMPTS_PER_ACCOUNT: 5,
+      LOGIN_FREE_ATTEMPTS_PER_IP: 30,
+      REGISTER_FREE_ATTEMPTS_PER_ACCOUNT: 5,
+      REGISTER_FREE_ATTEMPTS_PER_IP: 30,
+      TRUST_PROXY: false,
+      RATE_LIMIT_BASE_DELAY_SECONDS: 1,
+      RATE_LIMIT_MAX_DELAY_SECONDS: 900,
+      RATE_LIMIT_FORGET_AFTER_SECONDS: 3_600,
+      EMAIL_PROVIDER: 'console',
+      EMAIL_FROM: 'no-reply@gym-platform.local',
+      EMAIL_FROM_NAME: 'Gym Platform',
+      EMAIL_TIMEOUT_MS: 10_000,
+      EMAIL_MAX_ATTEMPTS: 8,
+      EMAIL_BACKOFF_BASE_MS: 2_000,
+      EMAIL_BACKOFF_CAP_MS: 600_000,
+      EMAIL_TIMEOUT_RETRY_DELAY_MS: 5_000,
+      OUTBOX_RELAY_INTERVAL_MS: 1_000,
+      IDENTITY_EMAIL_QUEUE_NAME: 'identity.email',
+      EMAIL_WORKER_ENABLED: true,
+      DASHBOARD_URL: 'http://localhost:3000',
+      PASSWORD_RESET_URL: 'http://localhost:3000/reset-password',
+      PASSWORD_RESET_TOKEN_TTL_MINUTES: 60,
+      PASSWORD_RESET_FREE_ATTEMPTS_PER_ACCOUNT: 3,
+      PASSWORD_RESET_FREE_ATTEMPTS_PER_IP: 30,
+      TWILIO_TIMEOUT_MS: 10_000,
+      SMS_ALLOWED_COUNTRIES: ['DE', 'AT', 'CH'],
+      SMS_MAX_PER_NUMBER_PER_DAY: 10,
+      SMS_MAX_PER_USER_PER_DAY: 10,
+      SMS_MAX_PER_IP_PER_DAY: 30,
+      SMS_MAX_PER_COUNTRY_PER_DAY: 2_000,
+      SMS_ENABLE_MAX_PER_USER_PER_DAY: 5,
+      SMS_RESEND_COOLDOWN_SECONDS: 30,
+      TWO_FACTOR_CODE_TTL_SECONDS: 600,
     });
   });
 
@@ -76,8 +110,28 @@ describe('validateIdentityEnv', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toMatch(
       /JWT_PRIVATE_KEY: is required in production/,
     );
-    expect(validateIdentityEnv({ NODE_ENV: 'production', JWT_PRIVATE_KEY: pemOf('ec') })).toEqual(
-      expect.objectContaining({ NODE_ENV: 'production' }),
+    expect(
+      validateIdentityEnv({
+        NODE_ENV: 'production',
+        JWT_PRIVATE_KEY: pemOf('ec'),
+        INTERNAL_API_TOKEN: 'i'.repeat(32),
+        MAILJET_API_KEY: 'mailjet-key',
+        MAILJET_API_SECRET: 'mailjet-secret',
+        DASHBOARD_URL: 'https://dashboard.example.test',
+        TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 'twilio-auth-token',
+        TWILIO_PHONE_NUMBER: '+4915700000001',
+        TWO_FACTOR_CODE_SECRET: 'c'.repeat(32),
+      }),
+    ).toEqual(expect.objectContaining({ NODE_ENV: 'production' }));
+  });
+
+  it('refuses to run in production without INTERNAL_API_TOKEN, or with a short one', () => {
+    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: pemOf('ec') };
+
+    expect(problemsOf(production)).toMatch(/INTERNAL_API_TOKEN: is required in production/);
+    expect(problemsOf({ ...production, INTERNAL_API_TOKEN: 'short-secret' })).toMatch(
+      /INTERNAL_API_TOKEN: is too small/,
     );
   });
 

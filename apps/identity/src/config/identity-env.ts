@@ -1,6 +1,16 @@
 import { envValidator, logLevel, nodeEnv, optionalUrl, port } from '@app/common';
 import { z } from 'zod';
+import { ABUSE_ENV } from '../abuse/abuse.env';
+import { checkEmailEnv, IDENTITY_EMAIL_ENV, withEmailDefaults } from '../emails/identity-email.env';
+import {
+  checkPasswordResetEnv,
+  PASSWORD_RESET_ENV,
+  withPasswordResetDefaults,
+} from '../password-reset/password-reset.env';
 import { parseSigningKeyPem } from './signing-key-pem';
+import { SESSIONS_ENV } from '../sessions/sessions.env';
+import { SIGNING_ENV } from '../signing/signing.env';
+import { checkTwoFactorEnv, TWO_FACTOR_ENV } from '../two-factor/two-factor.env';
 
 const text = (fallback: string) => z.string().trim().min(1).default(fallback);
 
@@ -36,8 +46,19 @@ const identityEnvSchema = z
     JWT_AUDIENCE: text('gym-platform'),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt(900, 86_400),
     REFRESH_TOKEN_TTL_DAYS: positiveInt(30, 365),
+    ...SIGNING_ENV,
+    ...SESSIONS_ENV,
+    ...ABUSE_ENV,
+    // Shared with the Wizard, which sends it on /internal calls; unset, those calls are refused.
+    INTERNAL_API_TOKEN: z.string().trim().min(32).optional(),
+    ...IDENTITY_EMAIL_ENV,
+    ...PASSWORD_RESET_ENV,
+    ...TWO_FACTOR_ENV,
   })
   .superRefine((env, context) => {
+    checkEmailEnv(env, context);
+    checkPasswordResetEnv(env, context);
+    checkTwoFactorEnv(env, context);
     // A key file on local disk is fine for a laptop; copies behind a load balancer must share one key.
     if (env.NODE_ENV === 'production' && !env.JWT_PRIVATE_KEY) {
       context.addIssue({
@@ -46,7 +67,15 @@ const identityEnvSchema = z
         message: 'is required in production (an EC P-256 private key in PKCS8 PEM, or its base64)',
       });
     }
-  });
+    if (env.NODE_ENV === 'production' && !env.INTERNAL_API_TOKEN) {
+      context.addIssue({
+        code: 'custom',
+        path: ['INTERNAL_API_TOKEN'],
+        message: 'is required in production (the same value as the Wizard, at least 32 characters)',
+      });
+    }
+  })
+  .transform((env) => withPasswordResetDefaults(withEmailDefaults(env)));
 
 export type IdentityConfig = z.infer<typeof identityEnvSchema>;
 

@@ -31,4 +31,38 @@ describe('secretsToMask', () => {
   it('masks the database password', () => {
     expect(masker.mask('connect failed: s3cret-db-password')).toBe('connect failed: [REDACTED]');
   });
+
+  it('masks the Mailjet key and secret, and the broker and SMTP passwords', () => {
+    const emailEnv = {
+      EMAIL_PROVIDER: 'mailjet',
+      MAILJET_API_KEY: 'mj-key-0123456789',
+      MAILJET_API_SECRET: 'mj-secret-0123456789',
+      AMQP_URL: 'amqp://identity:amqp-pass-0123@mq.internal:5672',
+      SMTP_URL: 'smtp://mailer:smtp-pass-0123@mx.internal:587',
+    };
+    const emailMasker = new SecretMasker(
+      secretsToMask(emailEnv, validateIdentityEnv(emailEnv), pem),
+    );
+
+    const line = emailMasker.mask(
+      'mj-key-0123456789 mj-secret-0123456789 amqp-pass-0123 smtp-pass-0123',
+    );
+
+    expect(line).toBe('[REDACTED] [REDACTED] [REDACTED] [REDACTED]');
+  });
+
+  it('masks the Twilio auth token and the 2FA code secret', () => {
+    const smsEnv = {
+      SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'twilio-token-0123456789abcdef',
+      TWILIO_PHONE_NUMBER: '+4915700000001',
+      TWO_FACTOR_CODE_SECRET: 'code-secret-0123456789abcdef0123456789',
+    };
+    const smsMasker = new SecretMasker(secretsToMask(smsEnv, validateIdentityEnv(smsEnv), pem));
+
+    expect(
+      smsMasker.mask(`token ${smsEnv.TWILIO_AUTH_TOKEN} key ${smsEnv.TWO_FACTOR_CODE_SECRET}`),
+    ).toBe('token [REDACTED] key [REDACTED]');
+  });
 });

@@ -20,7 +20,8 @@ export function privateKeyFromPem(pem: string): KeyObject {
   return createPrivateKey({ key: pem, format: 'pem' });
 }
 
-function toPem(value: string): string | undefined {
+/** A PEM given as is, with escaped new lines, or as base64 of the PEM; undefined otherwise. */
+export function toPem(value: string): string | undefined {
   // Orchestrators often hand multi-line values over with literal "\n".
   const unescaped = value.replace(/\\n/g, '\n');
   if (unescaped.startsWith(PEM_HEADER)) {

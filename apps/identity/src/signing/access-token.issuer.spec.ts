@@ -8,6 +8,7 @@ import { SigningKey } from './signing-key';
 
 describe('AccessTokenIssuer', () => {
   const subject = { id: '6f1c1e0e-5b7a-4c4c-9a53-2f0f3c1d2e11', email: 'a@b.test', roles: [] };
+  const sessionId = '0b7c5a52-3f7e-4a4e-8f5e-1d2c3b4a5f60';
   let key: SigningKey;
   let issuer: AccessTokenIssuer;
 
@@ -29,15 +30,18 @@ describe('AccessTokenIssuer', () => {
   }
 
   it('mints tokens that the shared verifier accepts with the public key alone', async () => {
-    const { token, expiresIn } = await issuer.issue(subject);
+    const { token, expiresIn } = await issuer.issue(subject, sessionId);
 
-    await expect(verifierFor(key.publicKeyPem).verify(token)).resolves.toEqual(subject);
+    await expect(verifierFor(key.publicKeyPem).verify(token)).resolves.toEqual({
+      ...subject,
+      sessionId,
+    });
     expect(expiresIn).toBe(900);
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', kid: key.kid });
   });
 
   it('mints tokens that a verifier for another audience refuses', async () => {
-    const { token } = await issuer.issue(subject);
+    const { token } = await issuer.issue(subject, sessionId);
 
     await expect(verifierFor(key.publicKeyPem, 'another-platform').verify(token)).rejects.toThrow(
       /invalid or has expired/,

@@ -25,7 +25,8 @@ export class AccessTokenIssuer {
     private readonly config: ConfigService<IdentityConfig, true>,
   ) {}
 
-  async issue(subject: TokenSubject): Promise<IssuedAccessToken> {
+  /** A token for the subject, naming the sign-in session it belongs to (`sid`). */
+  async issue(subject: TokenSubject, sessionId: string): Promise<IssuedAccessToken> {
     const expiresIn = this.config.get('ACCESS_TOKEN_TTL_SECONDS', { infer: true });
     const issuedAt = Math.floor(Date.now() / 1000);
     const claims: AccessTokenClaims = {
@@ -33,6 +34,7 @@ export class AccessTokenIssuer {
       email: subject.email,
       roles: subject.roles,
       typ: ACCESS_TOKEN_TYPE,
+      sid: sessionId,
     };
 
     const token = await new SignJWT({ ...claims })

@@ -4,15 +4,26 @@ import { IdentityConfig } from '../config/identity-env';
 import { parseSigningKeyPem } from '../config/signing-key-pem';
 import { readOrCreateKeyFile } from './key-file';
 import { SigningKey } from './signing-key';
+import { SigningKeys } from './signing-keys';
 
-export interface LoadedSigningKey {
-  key: SigningKey;
-  /** Kept only so the logger can mask it. */
+export interface LoadedSigningKeys {
+  keys: SigningKeys;
+  /** The signing key's PEM, kept only so the logger can mask it. */
   pem: string;
 }
 
-/** JWT_PRIVATE_KEY when set (always in production), else the local key file. */
-export async function loadSigningKey(config: IdentityConfig): Promise<LoadedSigningKey> {
+/**
+ * Signs with JWT_PRIVATE_KEY when set (always in production), else with the local key file;
+ * JWT_PREVIOUS_PUBLIC_KEYS are served and trusted beside it.
+ */
+export async function loadSigningKeys(config: IdentityConfig): Promise<LoadedSigningKeys> {
+  const { key, pem } = await loadSigningKey(config);
+  const keys = await SigningKeys.of(key, config.JWT_PREVIOUS_PUBLIC_KEYS ?? []);
+
+  return { keys, pem };
+}
+
+async function loadSigningKey(config: IdentityConfig): Promise<{ key: SigningKey; pem: string }> {
   if (config.JWT_PRIVATE_KEY) {
     const pem = config.JWT_PRIVATE_KEY;
 

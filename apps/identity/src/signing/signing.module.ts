@@ -2,24 +2,33 @@ import { DynamicModule, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { JwksController } from './jwks.controller';
 import { SigningKey } from './signing-key';
+import { SigningKeys } from './signing-keys';
 
 @Module({})
 export class SigningModule implements OnModuleInit {
   private readonly logger = new Logger(SigningModule.name);
 
-  constructor(private readonly key: SigningKey) {}
+  constructor(private readonly keys: SigningKeys) {}
 
-  static register(key: SigningKey): DynamicModule {
+  static register(keys: SigningKeys): DynamicModule {
     return {
       module: SigningModule,
       global: true,
-      providers: [{ provide: SigningKey, useValue: key }, AccessTokenIssuer],
+      providers: [
+        { provide: SigningKeys, useValue: keys },
+        { provide: SigningKey, useValue: keys.current },
+        AccessTokenIssuer,
+      ],
       controllers: [JwksController],
-      exports: [SigningKey, AccessTokenIssuer],
+      exports: [SigningKeys, SigningKey, AccessTokenIssuer],
     };
   }
 
   onModuleInit(): void {
-    this.logger.log({ kid: this.key.kid, origin: this.key.origin }, 'Signing access tokens');
+    const { current, previousKids } = this.keys;
+    this.logger.log(
+      { kid: current.kid, origin: current.origin, previousKids },
+      'Signing access tokens',
+    );
   }
 }

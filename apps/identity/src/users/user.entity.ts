@@ -31,6 +31,14 @@ export class User {
   @Column('text', { array: true, default: () => "'{}'" })
   roles: PlatformRole[];
 
+  /** SMS 2FA (two-factor/): the verified number codes go to, in E.164; null while 2FA is off. */
+  @Column('text', { name: 'two_factor_phone', nullable: true })
+  twoFactorPhone: string | null;
+
+  /** Set by a platform admin: no login, refresh or /me, and every session ended. */
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

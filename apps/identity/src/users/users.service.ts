@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { normalizeEmail } from './normalize-email';
 import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-policy';
 import { isUniqueViolation } from './unique-violation';
 import { User } from './user.entity';
 
@@ -30,6 +31,8 @@ export class UsersService {
   ) {}
 
   async register(input: NewUser): Promise<User> {
+    assertAcceptablePassword(input.password);
+
     const passwordHash = await this.hasher.hash(input.password);
     const user = this.users.create({
       email: input.email.trim(),
@@ -56,11 +59,14 @@ export class UsersService {
     return this.users.findOneBy({ emailNormalized: normalizeEmail(email) });
   }
 
-  /** Read from the database on each call: a deleted account stops working at once. */
+  /** Read from the database on each call: a deleted or disabled account stops working at once. */
   async profileOf(id: string): Promise<UserProfile> {
     const user = await this.findById(id);
     if (!user) {
       throw new AppError('unauthorized', 'This account no longer exists.');
+    }
+    if (user.disabledAt) {
+      throw new AppError('unauthorized', 'This account is disabled.');
     }
 
     return {
@@ -68,7 +74,7 @@ export class UsersService {
       email: user.email,
       name: user.name,
       roles: user.roles,
-      twoFactorEnabled: false,
+      twoFactorEnabled: user.twoFactorPhone !== null,
     };
   }
 

@@ -3,6 +3,7 @@ import type { TestDatabase } from '@app/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createIdentityApp } from '../../src/bootstrap';
+import { LogLines } from './log-lines';
 import { testDatabaseOrSkip } from './test-database-or-skip';
 import { newSigningKeyPem } from './test-signing-key';
 
@@ -10,6 +11,8 @@ export interface IdentityTestApp {
   readonly app: NestExpressApplication;
   readonly database: TestDatabase;
   readonly signingKeyPem: string;
+  /** What the service logged; empty unless the suite sets LOG_LEVEL. */
+  readonly logs: LogLines;
   http(): ReturnType<typeof request>;
 }
 
@@ -28,25 +31,32 @@ export function describeIdentityApp(
     let context: IdentityTestApp | undefined;
 
     beforeAll(async () => {
-      const database = await testDatabaseOrSkip(suite.replace(/\W+/g, '_').toLowerCase());
+      // Short enough that PostgreSQL's 63-character limit keeps the random part of the name.
+      const database = await testDatabaseOrSkip(
+        suite.replace(/\W+/g, '_').toLowerCase().slice(0, 30),
+      );
       if (!database) {
         return;
       }
 
       const signingKeyPem = newSigningKeyPem();
-      const app = await createIdentityApp({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: database.url,
-        JWT_PRIVATE_KEY: signingKeyPem,
-        ...env,
-      }).catch(async (error: unknown) => {
+      const logs = new LogLines();
+      const app = await createIdentityApp(
+        {
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: database.url,
+          JWT_PRIVATE_KEY: signingKeyPem,
+          ...env,
+        },
+        { logDestination: logs },
+      ).catch(async (error: unknown) => {
         await database.drop();
         throw error;
       });
       await app.init();
 
-      context = { app, database, signingKeyPem, http: () => request(app.getHttpServer()) };
+      context = { app, database, signingKeyPem, logs, http: () => request(app.getHttpServer()) };
     });
 
     afterAll(async () => {

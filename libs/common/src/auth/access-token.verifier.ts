@@ -1,18 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  calculateJwkThumbprint,
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  exportJWK,
-  importSPKI,
-  JWK,
-  jwtVerify,
-  JWTVerifyGetKey,
-} from 'jose';
+import { JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { AppError } from '../errors/app-error';
-import { ACCESS_TOKEN_TYPE, AuthenticatedUser, TOKEN_ALGORITHM } from './access-token';
+import {
+  ACCESS_TOKEN_TYPE,
+  AuthenticatedUser,
+  PLATFORM_ROLES,
+  PlatformRole,
+  TOKEN_ALGORITHM,
+} from './access-token';
 import { AUTH_OPTIONS, AuthOptions } from './auth.options';
+import { createKeySet } from './key-set';
+import { isTokenRefusal } from './token-refusal';
 
+const INVALID_TOKEN = 'The access token is invalid or has expired.';
+
+/**
+ * Accepts only ES256 access tokens of the configured issuer and audience, signed by a key the
+ * issuer serves (any of them while keys rotate), and not expired.
+ */
 @Injectable()
 export class AccessTokenVerifier {
   private keySet?: Promise<JWTVerifyGetKey>;
@@ -25,52 +30,42 @@ export class AccessTokenVerifier {
     const { payload } = await jwtVerify(token, keySet, {
       issuer: this.options.issuer,
       audience: this.options.audience,
+      // Pinned: never "none", never an HMAC keyed with the public key.
       algorithms: [TOKEN_ALGORITHM],
-      requiredClaims: ['sub', 'exp', 'typ'],
-    }).catch(() => {
-      throw new AppError('unauthorized', 'The access token is invalid or has expired.');
+      requiredClaims: ['sub', 'exp', 'iat', 'typ'],
+    }).catch((error: unknown) => {
+      if (isTokenRefusal(error)) {
+        throw new AppError('unauthorized', INVALID_TOKEN);
+      }
+      // The issuer's keys could not be fetched: the token may be fine, so no 401.
+      throw new AppError('unavailable', 'Access tokens cannot be checked right now; retry later.');
     });
 
     if (payload.typ !== ACCESS_TOKEN_TYPE || typeof payload.sub !== 'string') {
       throw new AppError('unauthorized', 'This token is not an access token.');
     }
 
-    return {
-      id: payload.sub,
-      email: typeof payload.email === 'string' ? payload.email : '',
-      roles: Array.isArray(payload.roles) ? payload.roles : [],
-    };
+    return userOf(payload, payload.sub);
   }
 
   private loadKeySet(): Promise<JWTVerifyGetKey> {
-    this.keySet ??= this.createKeySet();
+    this.keySet ??= createKeySet(this.options);
 
     return this.keySet;
   }
-
-  private async createKeySet(): Promise<JWTVerifyGetKey> {
-    const { publicKeysPem, jwksUrl } = this.options;
-
-    if (publicKeysPem && publicKeysPem.length > 0) {
-      const keys = await Promise.all(publicKeysPem.map(verificationKeyOf));
-
-      return createLocalJWKSet({ keys });
-    }
-
-    if (jwksUrl) {
-      return createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 });
-    }
-
-    throw new Error('Auth needs publicKeysPem or jwksUrl to verify tokens');
-  }
 }
 
-/**
- * A token's `kid` header must match the key's `kid`, or the key set finds no key. Identity
- * names each key by its RFC 7638 thumbprint, which anyone holding the public key can derive.
- */
-async function verificationKeyOf(pem: string): Promise<JWK> {
-  const jwk = await exportJWK(await importSPKI(pem, TOKEN_ALGORITHM));
+function userOf(payload: JWTPayload, id: string): AuthenticatedUser {
+  const roles = Array.isArray(payload.roles) ? payload.roles : [];
 
-  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: TOKEN_ALGORITHM, use: 'sig' };
+  return {
+    id,
+    email: typeof payload.email === 'string' ? payload.email : '',
+    roles: roles.filter(isPlatformRole),
+    sessionId: typeof payload.sid === 'string' ? payload.sid : undefined,
+  };
+}
+
+function isPlatformRole(value: unknown): value is PlatformRole {
+  return PLATFORM_ROLES.includes(value as PlatformRole);
 }

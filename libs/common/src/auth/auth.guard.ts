@@ -33,9 +33,11 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+const BEARER = /^Bearer +(\S+) *$/i;
+
 function bearerTokenOf(request: Request): string {
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) {
+  const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) {
     throw new AppError('unauthorized', 'Send an access token as "Authorization: Bearer <token>".');
   }
 

@@ -1,5 +1,12 @@
 export type AppErrorKind =
-  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'unavailable';
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'too_many_requests'
+  | 'unavailable';
 
 /** A failure the caller can act on; the message is safe to show to the caller. */
 export class AppError extends Error {
@@ -34,5 +41,17 @@ export class InvalidRequestError extends AppError {
 
   constructor(message: string) {
     super('invalid', message);
+  }
+}
+
+/** Too many attempts for now; the answer carries `Retry-After`. */
+export class TooManyRequestsError extends AppError {
+  override readonly name = 'TooManyRequestsError';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message);
   }
 }

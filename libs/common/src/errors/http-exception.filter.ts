@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError, AppErrorKind } from './app-error';
+import { AppError, AppErrorKind, TooManyRequestsError } from './app-error';
 
 const STATUS_OF: Record<AppErrorKind, HttpStatus> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -16,6 +16,7 @@ const STATUS_OF: Record<AppErrorKind, HttpStatus> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -82,6 +83,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.debug({ statusCode: body.statusCode, message: body.message }, 'Request refused');
     }
 
+    if (exception instanceof TooManyRequestsError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 }

@@ -14,3 +14,4 @@ export {
 } from './email-outbox.options';
 export type { EmailRenderer } from './email-renderer';
 export { CreateEmailOutbox1796336272589 } from './migrations/1796336272589-create-email-outbox';
+export { EMAIL_QUEUE_DEFINITION } from './email-outbox.tokens';

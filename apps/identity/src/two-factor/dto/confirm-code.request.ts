@@ -1,0 +1,6 @@
+import { CodeField } from './code.field';
+
+export class ConfirmCodeRequest {
+  @CodeField()
+  code: string;
+}

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+export class ResendCodeRequest {
+  @ApiProperty({ format: 'uuid', description: 'From the answer of POST /auth/login' })
+  @IsUUID('all', { message: 'challengeId must be the id from the login answer' })
+  challengeId: string;
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { newAccount, signUp } from './support/accounts';
+import { describeIdentityApp, type IdentityTestApp } from './support/identity-test-app';
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  isPublic: boolean;
+  fields: string[];
+}
+
+interface OpenApiOperation {
+  security?: unknown[];
+  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const TWO_MB = 2 * 1024 * 1024;
+
+/** Every operation Identity documents, so that endpoints added later are covered too. */
+async function operationsOf(context: IdentityTestApp): Promise<Operation[]> {
+  const docs = (await context.http().get('/docs-json').expect(200)).body;
+  const schemas = docs.components.schemas as Record<string, { properties?: object }>;
+
+  return Object.entries(docs.paths as Record<string, Record<string, OpenApiOperation>>).flatMap(
+    ([template, byMethod]) =>
+      METHODS.filter((method) => byMethod[method]).map((method) => {
+        const operation = byMethod[method];
+        const ref = operation.requestBody?.content?.['application/json']?.schema?.$ref;
+        const schema = ref ? schemas[ref.split('/').pop() ?? ''] : undefined;
+
+        return {
+          method,
+          path: template.replace(/\{[^}]+\}/g, () => randomUUID()),
+          isPublic: !operation.security?.length,
+          fields: Object.keys(schema?.properties ?? {}),
+        };
+      }),
+  );
+}
+
+function nested(depth: number, open: string, close: string, core: string): string {
+  return `${open.repeat(depth)}${core}${close.repeat(depth)}`;
+}
+
+/** 1,000 levels of objects, of arrays, and under each field the endpoint takes. */
+function deepBodies(operation: Operation): string[] {
+  const deepObject = nested(1000, '{"a":', '}', '1');
+  const deepArray = nested(1000, '[', ']', '');
+  const underFields = Object.fromEntries(operation.fields.map((field) => [field, '__DEEP__']));
+
+  return [deepObject, deepArray, JSON.stringify(underFields).replace(/"__DEEP__"/g, deepObject)];
+}
+
+function send(context: IdentityTestApp, operation: Operation, body: string) {
+  return context
+    .http()
+    [operation.method](operation.path)
+    .set('content-type', 'application/json')
+    .send(body);
+}
+
+describeIdentityApp('Hostile input on every Identity endpoint', ({ test }) => {
+  test('answers a 2 MB body with 413, never 500', async (context) => {
+    const huge = JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(TWO_MB) });
+
+    for (const operation of await operationsOf(context)) {
+      const response = await send(context, operation, huge);
+
+      expect(`${operation.method} ${operation.path} ${response.status}`).toBe(
+        `${operation.method} ${operation.path} 413`,
+      );
+    }
+  });
+
+  test('answers 1,000-deep JSON with 400 on public endpoints, and never 500 anywhere', async (context) => {
+    const operations = await operationsOf(context);
+    expect(operations.filter((operation) => operation.isPublic).length).toBeGreaterThanOrEqual(4);
+
+    for (const operation of operations) {
+      for (const body of deepBodies(operation)) {
+        const response = await send(context, operation, body);
+        const seen = `${operation.method} ${operation.path} ${response.status}`;
+
+        if (operation.isPublic && operation.method !== 'get') {
+          expect(seen).toBe(`${operation.method} ${operation.path} 400`);
+        } else {
+          expect(response.status).toBeLessThan(500);
+        }
+      }
+    }
+  });
+
+  test('stores SQL-looking and emoji names exactly as given', async (context) => {
+    const names = [
+      "Robert'); DROP TABLE users;--",
+      "' OR '1'='1",
+      '🏋️‍♀️ Zoë Ørsted 💪',
+      '名前 \u{1F600} \\ "quoted" %s ${name}',
+    ];
+
+    for (const name of names) {
+      const account = await signUp(context, newAccount({ name }));
+
+      const me = await context
+        .http()
+        .get('/me')
+        .auth(account.accessToken, { type: 'bearer' })
+        .expect(200);
+
+      expect(me.body.name).toBe(name);
+    }
+    const [users] = await context.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS count FROM users');
+    expect(users.count).toBe(names.length);
+  });
+});
