@@ -41,6 +41,8 @@ describe.each<Infrastructure>(['embedded', 'servers'])(
         planId: plan.id,
         status: 'draft',
         license: null,
+        cancelAtPeriodEnd: false,
+        currentPeriodEnd: null,
       });
       const gymId: string = created.body.id;
 

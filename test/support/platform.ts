@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceEnv } from '@app/common';
-import { FakeMailjetServer, type RecordedMailjetRequest } from '@app/email';
+import { EMAIL_QUEUE_DEFINITION, FakeMailjetServer, type RecordedMailjetRequest } from '@app/email';
+import { topologyQueueNames, type QueueDefinition } from '@app/queue';
+import { connect } from 'amqplib';
 import {
   createTestDatabase,
   FakeStripeServer,
@@ -34,6 +36,8 @@ export interface PlatformSecrets {
   mailjetApiKey: string;
   mailjetApiSecret: string;
   jwtPrivateKey: string;
+  /** INTERNAL_API_TOKEN of both services: the Wizard's key to Identity's /internal routes. */
+  internalApiToken: string;
 }
 
 export interface MailjetMessage {
@@ -119,10 +123,16 @@ export class TestPlatform {
   }
 
   async stop(): Promise<void> {
+    const emailQueues = [this.wizardApp, this.identityApp].flatMap((app) =>
+      app ? [app.get<QueueDefinition>(EMAIL_QUEUE_DEFINITION)] : [],
+    );
     await this.wizardApp?.close();
     await this.identityApp?.close();
     for (const cleanup of this.cleanups.reverse()) {
       await cleanup();
+    }
+    if (this.infrastructure === 'servers') {
+      await deleteQueues(emailQueues.flatMap((queue) => topologyQueueNames(queue)));
     }
   }
 
@@ -230,12 +240,40 @@ export class TestPlatform {
 
   private wizardCopyEnv: ServiceEnv = {};
 
+  /** The Wizard's environment, for a command (such as the replay CLI) run beside it. */
+  get wizardServiceEnv(): ServiceEnv {
+    return this.wizardCopyEnv;
+  }
+
+  private identityBootEnv: ServiceEnv = {};
+
+  private stoppedIdentityPort?: number;
+
+  /** Takes Identity down (an outage, a deploy); `restartIdentity` brings it back on its port. */
+  async stopIdentity(): Promise<void> {
+    this.stoppedIdentityPort = (this.identity.getHttpServer().address() as { port: number }).port;
+    await this.identity.close();
+    this.identityApp = undefined;
+  }
+
+  async restartIdentity(): Promise<void> {
+    const port = this.stoppedIdentityPort;
+    if (port === undefined) {
+      throw new Error('Call stopIdentity() before restartIdentity()');
+    }
+
+    this.identityApp = await createIdentityApp(this.identityBootEnv, {
+      logDestination: TestPlatform.logs,
+    });
+    await this.identityApp.listen(port, '127.0.0.1');
+  }
+
   private async boot(overrides: { wizard?: ServiceEnv; identity?: ServiceEnv }): Promise<void> {
     const identityEnv = { ...(await this.databaseEnv('identity')), ...this.identityEnv() };
-    this.identityApp = await createIdentityApp(
-      { ...identityEnv, ...overrides.identity },
-      { logDestination: TestPlatform.logs },
-    );
+    this.identityBootEnv = { ...identityEnv, ...overrides.identity };
+    this.identityApp = await createIdentityApp(this.identityBootEnv, {
+      logDestination: TestPlatform.logs,
+    });
     await this.identityApp.listen(0, '127.0.0.1');
 
     const wizardEnv = { ...(await this.databaseEnv('wizard')), ...this.wizardEnv() };
@@ -265,6 +303,9 @@ export class TestPlatform {
       NODE_ENV: 'test',
       LOG_LEVEL: 'debug',
       JWT_PRIVATE_KEY: this.secrets.jwtPrivateKey,
+      INTERNAL_API_TOKEN: this.secrets.internalApiToken,
+      // The broker is shared: another suite's workers must not take this platform's emails.
+      IDENTITY_EMAIL_QUEUE_NAME: `test.identity.email.${randomBytes(4).toString('hex')}`,
     };
   }
 
@@ -282,10 +323,17 @@ export class TestPlatform {
       MAILJET_API_BASE_URL: this.mailjet.baseUrl,
       DASHBOARD_URL: 'https://dashboard.gym.example.test',
       OUTBOX_RELAY_INTERVAL_MS: '100',
+      // The broker is shared: another suite's workers must not take this platform's emails.
+      EMAIL_QUEUE_NAME: `test.wizard.email.${randomBytes(4).toString('hex')}`,
       EMAIL_BACKOFF_BASE_MS: '50',
       EMAIL_BACKOFF_CAP_MS: '400',
       EMAIL_TIMEOUT_MS: '500',
       EMAIL_TIMEOUT_RETRY_DELAY_MS: '100',
+      INTERNAL_API_TOKEN: this.secrets.internalApiToken,
+      IDENTITY_SYNC_INTERVAL_MS: '100',
+      IDENTITY_SYNC_TIMEOUT_MS: '1000',
+      IDENTITY_SYNC_BACKOFF_BASE_MS: '50',
+      IDENTITY_SYNC_BACKOFF_CAP_MS: '400',
     };
   }
 
@@ -304,6 +352,15 @@ export class TestPlatform {
   }
 }
 
+async function deleteQueues(names: string[]): Promise<void> {
+  const connection = await connect(TEST_AMQP_URL);
+  const channel = await connection.createChannel();
+  for (const name of names) {
+    await channel.deleteQueue(name);
+  }
+  await connection.close();
+}
+
 function newSecrets(): PlatformSecrets {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
@@ -314,6 +371,7 @@ function newSecrets(): PlatformSecrets {
     mailjetApiKey: randomBytes(16).toString('hex'),
     mailjetApiSecret: randomBytes(16).toString('hex'),
     jwtPrivateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    internalApiToken: randomBytes(32).toString('hex'),
   };
 }
 

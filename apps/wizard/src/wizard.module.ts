@@ -18,11 +18,17 @@ import { ActivationService } from './activation/activation.service';
 import { ActivationTokens } from './activation/activation-tokens';
 import { AdminEmailsController } from './admin/admin-emails.controller';
 import { PlatformAdminGuard } from './admin/platform-admin.guard';
+import {
+  BILLING_CONTROLLERS,
+  BILLING_EVENT_HANDLERS,
+  BILLING_PROVIDERS,
+} from './billing/billing.providers';
 import { validateWizardEnv, type WizardConfig } from './config/wizard-env';
 import { EmailMetricsCollector } from './emails/email-metrics.collector';
 import { GymEmails } from './emails/gym-emails';
 import { GymsController } from './gyms/gyms.controller';
 import { GymsService } from './gyms/gyms.service';
+import { IdentitySyncModule } from './identity-sync/identity-sync.module';
 import { LicenseIssuer } from './licenses/license-issuer';
 import { WIZARD_MIGRATIONS } from './migrations';
 import { CheckoutFulfillment } from './payments/checkout-fulfillment';
@@ -71,6 +77,7 @@ export class WizardModule {
             ...(config.STRIPE_WEBHOOK_SECRET ?? []),
             config.MAILJET_API_KEY,
             config.MAILJET_API_SECRET,
+            config.INTERNAL_API_TOKEN,
           ],
         }),
         DatabaseModule.forRootAsync({
@@ -92,6 +99,7 @@ export class WizardModule {
         PaymentsModule.forRoot(paymentsOptions(config)),
         AuthModule.forRoot(authOptions(config)),
         HealthModule,
+        IdentitySyncModule,
         MetricsModule,
       ],
       controllers: [
@@ -101,6 +109,7 @@ export class WizardModule {
         StripeWebhookController,
         ActivationController,
         AdminEmailsController,
+        ...BILLING_CONTROLLERS,
       ],
       providers: [
         PlanCatalog,
@@ -118,10 +127,11 @@ export class WizardModule {
         EmailMetricsCollector,
         PlatformAdminGuard,
         CheckoutSessionHandler,
+        ...BILLING_PROVIDERS,
         {
           provide: STRIPE_EVENT_HANDLERS,
           useFactory: (...handlers: unknown[]) => handlers,
-          inject: [CheckoutSessionHandler],
+          inject: [CheckoutSessionHandler, ...BILLING_EVENT_HANDLERS],
         },
       ],
     };

@@ -40,7 +40,7 @@ export function outboxOptions(config: WizardConfig): EmailOutboxModuleOptions {
     backoffCapMs: config.EMAIL_BACKOFF_CAP_MS,
     timeoutRetryDelayMs: config.EMAIL_TIMEOUT_RETRY_DELAY_MS,
     leaseMs: Math.max(60_000, config.EMAIL_TIMEOUT_MS * 3),
-    queueName: 'wizard.email',
+    queueName: config.EMAIL_QUEUE_NAME,
     runWorker: config.EMAIL_WORKER_ENABLED,
   };
 }

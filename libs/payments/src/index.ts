@@ -1,5 +1,8 @@
 export * from './payments.interface';
 export * from './payments.errors';
+export { formatMinorUnits, minorUnitDigits, minorUnitStep } from './currency';
+export { invoicePaymentReferenceOf } from './stripe/invoice-payment-reference';
+export { stripeIdOf } from './stripe/stripe-id';
 export type { PaymentsModuleOptions } from './payments.options';
 export { PaymentsModule } from './payments.module';
 export type { StripePaymentsConfig } from './stripe/stripe-payments.config';

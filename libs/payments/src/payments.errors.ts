@@ -26,7 +26,8 @@ export class WebhookSignatureError extends Error {
 /**
  * card_declined: 402 card errors; rate_limited: 429; unavailable: 5xx, lock timeouts, connection
  * failures and timeouts; authentication: bad or unauthorised key; idempotency_conflict: a key
- * reused with other parameters.
+ * reused with other parameters; already_refunded: nothing is left to refund on the charge;
+ * disputed: the charge is disputed, so it cannot be refunded.
  */
 export type PaymentProviderErrorKind =
   | 'card_declined'
@@ -35,6 +36,8 @@ export type PaymentProviderErrorKind =
   | 'unavailable'
   | 'authentication'
   | 'idempotency_conflict'
+  | 'already_refunded'
+  | 'disputed'
   | 'other';
 
 const RETRYABLE_KINDS: ReadonlySet<PaymentProviderErrorKind> = new Set([

@@ -62,7 +62,7 @@ describe('PaymentsModule', () => {
   it('stops at start on bad options', async () => {
     const compiling = Test.createTestingModule({
       imports: [
-        PaymentsModule.forRoot({ ...options, stripe: { ...options.stripe, webhookSecrets: [] } }),
+        PaymentsModule.forRoot({ ...options, stripe: { ...options.stripe, secretKey: '' } }),
       ],
     }).compile();
 

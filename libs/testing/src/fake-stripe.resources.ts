@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 
 import type Stripe from 'stripe';
 
-import { stripeFixture } from './stripe-fixtures';
 import type { StripeFormObject, StripeFormValue } from './stripe-form-encoding';
 
 export interface FakeStripeResponse {
@@ -19,11 +18,11 @@ export function fakeStripeId(prefix: string): string {
   return `${prefix}${randomBytes(12).toString('hex')}`;
 }
 
-function nowSeconds(): number {
+export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-function ok(body: unknown): FakeStripeResponse {
+export function ok(body: unknown): FakeStripeResponse {
   return { status: 200, body };
 }
 
@@ -31,11 +30,11 @@ export function invalidRequest(message: string, code?: string, param?: string): 
   return { status: 400, body: { error: { type: 'invalid_request_error', code, message, param } } };
 }
 
-function text(value: StripeFormValue | undefined): string | null {
+export function text(value: StripeFormValue | undefined): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function object(value: StripeFormValue | undefined): StripeFormObject {
+export function object(value: StripeFormValue | undefined): StripeFormObject {
   return value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
@@ -72,29 +71,6 @@ export function createCheckoutSession(
     cancel_url: text(params.cancel_url),
     subscription: null,
     payment_intent: null,
-  });
-}
-
-/** Shaped like refund.object.succeeded.json, with what the request named. */
-export function createRefund(params: StripeFormObject): FakeStripeResponse {
-  if (!params.charge && !params.payment_intent) {
-    return invalidRequest(
-      'One of the following params should be provided for this request: payment_intent or charge.',
-      'parameter_missing',
-    );
-  }
-
-  const template = stripeFixture<Stripe.Refund>('refund.object.succeeded');
-
-  return ok({
-    ...template,
-    id: fakeStripeId('re_test_'),
-    created: nowSeconds(),
-    amount: typeof params.amount === 'string' ? Number(params.amount) : template.amount,
-    charge: text(params.charge) ?? template.charge,
-    payment_intent: text(params.payment_intent) ?? template.payment_intent,
-    reason: text(params.reason),
-    metadata: object(params.metadata),
   });
 }
 
@@ -148,6 +124,25 @@ export function listEvents(events: Stripe.Event[], query: StripeFormObject): Fak
     has_more: matching.length > limit,
     data: matching.slice(0, limit),
   });
+}
+
+/** GET /v1/invoices/:id; `payments` is includable, so it is there only when expanded. */
+export function retrieveInvoice(
+  invoices: ReadonlyMap<string, Stripe.Invoice>,
+  id: string,
+  query: StripeFormObject,
+): FakeStripeResponse {
+  const invoice = invoices.get(id);
+  if (!invoice) {
+    return { ...invalidRequest(`No such invoice: '${id}'`, 'resource_missing', 'id'), status: 404 };
+  }
+
+  const expand = Array.isArray(query.expand) ? query.expand : [];
+  if (expand.includes('payments')) {
+    return ok(invoice);
+  }
+
+  return ok({ ...invoice, payments: undefined });
 }
 
 export function balance(): FakeStripeResponse {

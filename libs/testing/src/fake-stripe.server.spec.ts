@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 
 import { FakeStripeServer } from './fake-stripe.server';
+import { paidInvoice } from './stripe-billing-events';
 import { stripeApiError, stripeFixture } from './stripe-fixtures';
 
 describe('FakeStripeServer through the real Stripe SDK', () => {
@@ -80,6 +81,71 @@ describe('FakeStripeServer through the real Stripe SDK', () => {
     });
   });
 
+  describe('POST /v1/refunds against a charge it knows', () => {
+    beforeEach(() => {
+      fake.addCharge({
+        id: 'ch_known',
+        paymentIntentId: 'pi_known',
+        amount: 5000,
+        currency: 'jpy',
+      });
+    });
+
+    it('refunds what is left when no amount is given, in the charge currency', async () => {
+      await stripe.refunds.create({ payment_intent: 'pi_known', amount: 1000 });
+      const rest = await stripe.refunds.create({ payment_intent: 'pi_known' });
+
+      expect(rest).toMatchObject({ amount: 4000, currency: 'jpy', charge: 'ch_known' });
+      expect(fake.charge('ch_known')?.amountRefunded).toBe(5000);
+    });
+
+    it('refuses more than is left, then a charge refunded in full, as Stripe does', async () => {
+      await expect(
+        stripe.refunds.create({ charge: 'ch_known', amount: 5001 }),
+      ).rejects.toMatchObject({ code: 'amount_too_large', statusCode: 400 });
+      await stripe.refunds.create({ charge: 'ch_known' });
+
+      const again = stripe.refunds.create({ charge: 'ch_known' });
+      await expect(again).rejects.toMatchObject({ code: 'charge_already_refunded' });
+      await expect(again).rejects.toThrow('Charge ch_known has already been refunded.');
+    });
+
+    it('refuses a disputed charge', async () => {
+      fake.addCharge({ id: 'ch_disputed', amount: 4900, currency: 'eur', disputed: true });
+
+      await expect(stripe.refunds.create({ charge: 'ch_disputed' })).rejects.toMatchObject({
+        code: 'charge_disputed',
+      });
+    });
+  });
+
+  describe('GET /v1/invoices/:id', () => {
+    const invoice = () =>
+      paidInvoice({
+        invoiceId: 'in_spec_01',
+        subscriptionId: 'sub_spec_01',
+        gymId: 'gym_spec_01',
+        paymentIntentId: 'pi_spec_01',
+      });
+
+    it('answers payments only when they are expanded, as an includable field', async () => {
+      fake.addInvoices(invoice());
+
+      const plain = await stripe.invoices.retrieve('in_spec_01');
+      const expanded = await stripe.invoices.retrieve('in_spec_01', { expand: ['payments'] });
+
+      expect(plain.payments).toBeUndefined();
+      expect(expanded.payments?.data[0].payment.payment_intent).toBe('pi_spec_01');
+    });
+
+    it('answers 404 for an invoice it does not hold', async () => {
+      await expect(stripe.invoices.retrieve('in_missing')).rejects.toMatchObject({
+        statusCode: 404,
+        code: 'resource_missing',
+      });
+    });
+  });
+
   describe('GET /v1/events', () => {
     const event = (n: number, type = 'checkout.session.completed') => ({
       ...stripeFixture('checkout.session.completed.paid', { eventId: `evt_spec_${n}` }),
@@ -150,8 +216,9 @@ describe('FakeStripeServer through the real Stripe SDK', () => {
       ]);
     });
 
-    it('forgets requests, failures, keys and events on reset', async () => {
+    it('forgets requests, failures, keys, events, invoices and charges on reset', async () => {
       fake.failNext('/v1/refunds', stripeApiError('charge_disputed'));
+      fake.addCharge({ id: 'ch_spec_01', amount: 100, currency: 'eur', amountRefunded: 100 });
       fake.addEvents(stripeFixture('customer.subscription.deleted'));
       await stripe.events.list();
 

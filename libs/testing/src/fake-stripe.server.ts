@@ -4,14 +4,15 @@ import { isDeepStrictEqual } from 'node:util';
 
 import type Stripe from 'stripe';
 
+import { FakeStripeCharge, FakeStripeRefunds } from './fake-stripe.refunds';
 import {
   balance,
   createCheckoutSession,
-  createRefund,
   fakeStripeId,
   FakeStripeResponse,
   invalidRequest,
   listEvents,
+  retrieveInvoice,
 } from './fake-stripe.resources';
 import { parseStripeForm, StripeFormObject } from './stripe-form-encoding';
 
@@ -88,6 +89,8 @@ export class FakeStripeServer {
   private failures = new Map<string, FakeStripeFailure[]>();
   private idempotent = new Map<string, IdempotentResult>();
   private events: Stripe.Event[] = [];
+  private readonly invoices = new Map<string, Stripe.Invoice>();
+  private readonly refunds = new FakeStripeRefunds();
 
   private constructor() {}
 
@@ -128,11 +131,30 @@ export class FakeStripeServer {
     this.events.push(...events);
   }
 
+  /** Invoices for GET /v1/invoices/:id; put `payments` on one to answer `expand[]=payments`. */
+  addInvoices(...invoices: Stripe.Invoice[]): void {
+    for (const invoice of invoices) {
+      this.invoices.set(invoice.id, invoice);
+    }
+  }
+
+  /** A charge that refunds are checked against: what is left, disputed or not. */
+  addCharge(charge: FakeStripeCharge): void {
+    this.refunds.addCharge(charge);
+  }
+
+  /** A charge as the fake now holds it (refunded amount included), by charge or intent id. */
+  charge(id: string): Readonly<Required<FakeStripeCharge>> | undefined {
+    return this.refunds.charge(id);
+  }
+
   reset(): void {
     this.recorded = [];
     this.failures.clear();
     this.idempotent.clear();
     this.events = [];
+    this.invoices.clear();
+    this.refunds.clear();
   }
 
   async close(): Promise<void> {
@@ -217,11 +239,16 @@ export class FakeStripeServer {
   }
 
   private route({ method, path, body, query }: RecordedStripeRequest): FakeStripeResponse {
+    const invoiceId = /^\/v1\/invoices\/([^/]+)$/.exec(path)?.[1];
+    if (method === 'GET' && invoiceId) {
+      return retrieveInvoice(this.invoices, decodeURIComponent(invoiceId), query);
+    }
+
     switch (`${method} ${path}`) {
       case 'POST /v1/checkout/sessions':
         return createCheckoutSession(body, this.baseUrl);
       case 'POST /v1/refunds':
-        return createRefund(body);
+        return this.refunds.create(body);
       case 'GET /v1/events':
         return listEvents(this.events, query);
       case 'GET /v1/balance':

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GymEmails } from '../emails/gym-emails';
 import { Gym } from '../gyms/gym.entity';
+import { IdentitySyncOutbox } from '../identity-sync/identity-sync-outbox';
 import { ActivationToken } from './activation-token.entity';
 import { hashActivationToken } from './activation-tokens';
 import { ActivationResultView } from './dto/activate.dto';
@@ -13,9 +14,13 @@ export class ActivationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly emails: GymEmails,
+    private readonly identitySync: IdentitySyncOutbox,
   ) {}
 
-  /** Spends the token, makes the gym active and sends the welcome email, all or nothing. */
+  /**
+   * Spends the token, makes the gym active, sends the welcome email and tells Identity who owns
+   * the gym, all or nothing.
+   */
   activate(token: string): Promise<ActivationResultView> {
     return this.dataSource.transaction(async (manager) => {
       const activation = await manager.findOne(ActivationToken, {
@@ -45,6 +50,7 @@ export class ActivationService {
       await manager.update(ActivationToken, { id: activation.id }, { usedAt: new Date() });
       await manager.update(Gym, { id: gym.id }, { status: 'active', activatedAt: new Date() });
       await this.emails.welcome(manager, gym);
+      await this.identitySync.ownerMembership(manager, gym);
 
       return { gymId: gym.id, status: 'active' as const };
     });

@@ -68,6 +68,7 @@ describe('validateWizardEnv', () => {
       'STRIPE_WEBHOOK_SECRET',
       'MAILJET_API_KEY',
       'IDENTITY_JWKS_URL',
+      'INTERNAL_API_TOKEN',
     ]) {
       expect(message).toContain(variable);
     }
@@ -86,7 +87,25 @@ describe('validateWizardEnv', () => {
     expect(message).not.toContain(value);
   });
 
+  it('refuses console email in production, where it would print links to the log', () => {
+    expect(failureOf({ NODE_ENV: 'production', EMAIL_PROVIDER: 'console' })).toMatch(
+      /EMAIL_PROVIDER: console prints emails/,
+    );
+  });
+
   it('needs an SMTP URL for the smtp provider', () => {
     expect(failureOf({ EMAIL_PROVIDER: 'smtp' })).toMatch(/SMTP_URL: is required/);
+  });
+
+  it('splits the platform admin addresses, and has none by default', () => {
+    const config = validateWizardEnv({
+      PLATFORM_ADMIN_EMAILS: 'ops@example.test, finance@example.test',
+    });
+
+    expect(config.PLATFORM_ADMIN_EMAILS).toEqual(['ops@example.test', 'finance@example.test']);
+    expect(validateWizardEnv({}).PLATFORM_ADMIN_EMAILS).toEqual([]);
+    expect(failureOf({ PLATFORM_ADMIN_EMAILS: 'ops@example.test,not-an-address' })).toMatch(
+      /PLATFORM_ADMIN_EMAILS/,
+    );
   });
 });

@@ -30,17 +30,33 @@ const wizardEnvSchema = z
       .pipe(z.array(z.string().startsWith('whsec_', 'each secret must start with whsec_')))
       .optional(),
     STRIPE_WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
-    STRIPE_API_BASE_URL: optionalUrl,
+    STRIPE_API_BASE_URL: z
+      .url()
+      .refine(
+        (value) => new URL(value).pathname === '/',
+        'must be an origin only, e.g. http://127.0.0.1:12111',
+      )
+      .optional(),
     PLANS: plansVariable,
 
     DASHBOARD_URL: z.url().default('http://localhost:3000'),
     ACTIVATION_TOKEN_TTL_HOURS: positiveInt(168),
+    // Who hears about failed renewals and disputes; unset, nobody is told.
+    PLATFORM_ADMIN_EMAILS: commaSeparated
+      .pipe(z.array(z.email('each address must be an email address')))
+      .default([]),
 
     IDENTITY_URL: z.url().default('http://127.0.0.1:3007'),
     IDENTITY_JWKS_URL: optionalUrl,
     JWT_PUBLIC_KEY: z.string().optional(),
     JWT_ISSUER: z.string().default('gym-identity'),
     JWT_AUDIENCE: z.string().default('gym-platform'),
+    // The same value as Identity's: the relay sends it on /internal calls; unset, none is made.
+    INTERNAL_API_TOKEN: z.string().trim().min(32).optional(),
+    IDENTITY_SYNC_INTERVAL_MS: positiveInt(1_000),
+    IDENTITY_SYNC_TIMEOUT_MS: positiveInt(5_000),
+    IDENTITY_SYNC_BACKOFF_BASE_MS: positiveInt(2_000),
+    IDENTITY_SYNC_BACKOFF_CAP_MS: positiveInt(600_000),
 
     EMAIL_PROVIDER: z.enum(['mailjet', 'smtp', 'console']).optional(),
     EMAIL_FROM: z.email().default('no-reply@gym-platform.local'),
@@ -55,6 +71,10 @@ const wizardEnvSchema = z
     EMAIL_BACKOFF_CAP_MS: positiveInt(600_000),
     EMAIL_TIMEOUT_RETRY_DELAY_MS: positiveInt(5_000),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt(1_000),
+    EMAIL_QUEUE_NAME: z
+      .string()
+      .regex(/^[\w.-]{1,200}$/, 'must be letters, digits, dots, dashes or underscores')
+      .default('wizard.email'),
     EMAIL_WORKER_ENABLED: booleanFlag.default(true),
   })
   .transform((env) => ({
@@ -94,11 +114,25 @@ const wizardEnvSchema = z
         message: 'MAILJET_API_KEY and MAILJET_API_SECRET are required when EMAIL_PROVIDER=mailjet',
       });
     }
+    if (env.EMAIL_PROVIDER === 'console' && env.NODE_ENV === 'production') {
+      context.addIssue({
+        code: 'custom',
+        path: ['EMAIL_PROVIDER'],
+        message: 'console prints emails (and their links) to the log: not in production',
+      });
+    }
     if (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) {
       context.addIssue({
         code: 'custom',
         path: ['SMTP_URL'],
         message: 'is required when EMAIL_PROVIDER=smtp',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.INTERNAL_API_TOKEN) {
+      context.addIssue({
+        code: 'custom',
+        path: ['INTERNAL_API_TOKEN'],
+        message: 'is required in production (the same value as Identity, at least 32 characters)',
       });
     }
     if (!env.JWT_PUBLIC_KEY && !env.IDENTITY_JWKS_URL && env.NODE_ENV === 'production') {

@@ -33,6 +33,14 @@ export class GymView {
   @ApiProperty({ type: LicenseView, nullable: true })
   license: LicenseView | null;
 
+  @ApiProperty({
+    description: 'The subscription ends at currentPeriodEnd; the gym works until then',
+  })
+  cancelAtPeriodEnd: boolean;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The end of the paid period' })
+  currentPeriodEnd: string | null;
+
   static of(gym: Gym, license: License | null = null): GymView {
     return {
       id: gym.id,
@@ -45,6 +53,8 @@ export class GymView {
         status: license.status,
         validUntil: license.validUntil.toISOString(),
       },
+      cancelAtPeriodEnd: license?.status === 'active' && license.cancelAtPeriodEnd,
+      currentPeriodEnd: license?.validUntil.toISOString() ?? null,
     };
   }
 }

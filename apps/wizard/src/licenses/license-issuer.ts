@@ -20,6 +20,38 @@ export class LicenseIssuer {
 
     return manager.findOneByOrFail(License, { gymId });
   }
+
+  /**
+   * Follows the subscription: its plan's limits (when the price is a plan of ours), the end of
+   * its current period, and whether it ends there. A gym without a license yet gets none here:
+   * its checkout issues it.
+   */
+  async followSubscription(
+    manager: EntityManager,
+    gymId: string,
+    terms: { plan?: Plan; validUntil?: Date; cancelAtPeriodEnd: boolean },
+  ): Promise<void> {
+    const changes: Partial<License> = { cancelAtPeriodEnd: terms.cancelAtPeriodEnd };
+    if (terms.plan) {
+      Object.assign(changes, { planId: terms.plan.id, limits: terms.plan.limits });
+    }
+    if (terms.validUntil) {
+      changes.validUntil = terms.validUntil;
+    }
+
+    await manager.update(License, { gymId, status: 'active' }, changes);
+  }
+
+  /** The subscription is over: the license ends then, and the gym's data stays. */
+  async end(manager: EntityManager, gymId: string, endedAt: Date): Promise<void> {
+    await manager.query(
+      `UPDATE licenses
+       SET status = 'ended', cancel_at_period_end = false,
+           valid_until = LEAST(valid_until, $2), updated_at = now()
+       WHERE gym_id = $1`,
+      [gymId, endedAt],
+    );
+  }
 }
 
 /** The end of the first billing period that starts at `start`. */

@@ -29,8 +29,13 @@ export class License {
   @Column({ type: 'text', default: 'active' })
   status: LicenseStatus;
 
+  /** The end of the subscription's current period. */
   @Column({ name: 'valid_until', type: 'timestamptz' })
   validUntil: Date;
+
+  /** The subscription ends at `validUntil` instead of renewing. */
+  @Column({ name: 'cancel_at_period_end', type: 'boolean', default: false })
+  cancelAtPeriodEnd: boolean;
 
   @CreateDateColumn({ name: 'issued_at', type: 'timestamptz' })
   issuedAt: Date;

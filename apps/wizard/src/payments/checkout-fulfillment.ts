@@ -1,3 +1,4 @@
+import { stripeIdOf } from '@app/payments';
 import { Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
 import { EntityManager } from 'typeorm';
@@ -41,8 +42,8 @@ export class CheckoutFulfillment {
       {
         status: 'paid',
         checkoutSessionId: session.id,
-        stripeCustomerId: idOf(session.customer),
-        stripeSubscriptionId: idOf(session.subscription),
+        stripeCustomerId: stripeIdOf(session.customer),
+        stripeSubscriptionId: stripeIdOf(session.subscription),
       },
     );
     await this.licenses.issue(manager, gym.id, plan, periodEnd(paidAt, plan.interval));
@@ -92,6 +93,16 @@ export class CheckoutFulfillment {
     session: Session,
     status: PaymentStatus,
   ): Promise<void> {
+    // invoice.paid may have come first and recorded the invoice: that row is this payment.
+    const [, attached] = (await manager.query(
+      `UPDATE payments SET checkout_session_id = $3, updated_at = now()
+       WHERE gym_id = $1 AND stripe_invoice_id = $2 AND checkout_session_id IS NULL`,
+      [gym.id, stripeIdOf(session.invoice), session.id],
+    )) as [unknown, number];
+    if (attached > 0) {
+      return;
+    }
+
     await manager.query(
       `INSERT INTO payments
          (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
@@ -105,20 +116,12 @@ export class CheckoutFulfillment {
       [
         gym.id,
         session.id,
-        idOf(session.invoice),
-        idOf(session.payment_intent),
+        stripeIdOf(session.invoice),
+        stripeIdOf(session.payment_intent),
         session.amount_total ?? 0,
         session.currency ?? 'eur',
         status,
       ],
     );
   }
-}
-
-function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) {
-    return null;
-  }
-
-  return typeof value === 'string' ? value : value.id;
 }

@@ -17,6 +17,9 @@ export class PaymentView {
   @ApiProperty({ example: 0 })
   refundedAmount: number;
 
+  @ApiProperty({ description: 'The card holder disputed it; it cannot be refunded' })
+  disputed: boolean;
+
   @ApiProperty()
   createdAt: string;
 
@@ -27,6 +30,7 @@ export class PaymentView {
       currency: payment.currency,
       status: payment.status,
       refundedAmount: payment.refundedAmount,
+      disputed: payment.disputedAt !== null,
       createdAt: payment.createdAt.toISOString(),
     };
   }

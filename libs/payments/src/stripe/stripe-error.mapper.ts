@@ -7,12 +7,22 @@ type StripeError = Stripe.errors.StripeError;
 // Stripe echoes a masked key in some messages; take out anything shaped like a key or secret.
 const KEY_LIKE = /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9*]*|\bwhsec_[A-Za-z0-9*]*/g;
 
+const KIND_OF_CODE: Partial<Record<string, PaymentProviderErrorKind>> = {
+  charge_already_refunded: 'already_refunded',
+  charge_disputed: 'disputed',
+  refund_disputed_payment: 'disputed',
+};
+
 function kindOf(error: StripeError): PaymentProviderErrorKind {
   const { errors } = Stripe;
   const status = error.statusCode ?? 0;
 
   if (error.rawType === 'idempotency_error') {
     return 'idempotency_conflict';
+  }
+  const kindOfCode = error.code ? KIND_OF_CODE[error.code] : undefined;
+  if (kindOfCode) {
+    return kindOfCode;
   }
   if (error instanceof errors.StripeCardError) {
     return 'card_declined';

@@ -65,8 +65,12 @@ export function resolveStripePaymentsConfig(
   if (!config.secretKey?.trim()) {
     fail('secretKey', 'is missing');
   }
-  if (!config.webhookSecrets?.length || config.webhookSecrets.some((secret) => !secret?.trim())) {
-    fail('webhookSecrets', 'must hold at least one non-empty secret');
+  // No secret at all is allowed (a service not yet connected to Stripe): every delivery is refused.
+  if (
+    !Array.isArray(config.webhookSecrets) ||
+    config.webhookSecrets.some((secret) => !secret?.trim())
+  ) {
+    fail('webhookSecrets', 'must be a list of non-empty secrets');
   }
 
   const tolerance = config.webhookToleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;

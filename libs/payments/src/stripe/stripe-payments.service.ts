@@ -4,15 +4,21 @@ import { PaymentProviderError } from '../payments.errors';
 import {
   CheckoutSession,
   CheckoutSessionRequest,
+  InvoicePaymentReference,
   IPaymentsService,
   PaymentEvent,
+  PaymentRefund,
   PaymentsHealth,
+  RefundRequest,
 } from '../payments.interface';
+import { invoicePaymentReferenceOf } from './invoice-payment-reference';
 import { toPaymentProviderError } from './stripe-error.mapper';
+import { stripeIdOf } from './stripe-id';
 import { resolveStripePaymentsConfig, StripePaymentsConfig } from './stripe-payments.config';
 import { StripeWebhookVerifier } from './stripe-webhook-verifier';
 
 const HEALTH_CHECK_TIMEOUT_MS = 5000;
+const EVENTS_PAGE_SIZE = 100;
 
 export class StripePaymentsService implements IPaymentsService {
   private readonly stripe: Stripe;
@@ -63,6 +69,60 @@ export class StripePaymentsService implements IPaymentsService {
 
   verifyWebhookEvent(rawBody: Buffer, signatureHeader: string | undefined): PaymentEvent {
     return this.webhooks.verify(rawBody, signatureHeader);
+  }
+
+  async createRefund(request: RefundRequest): Promise<PaymentRefund> {
+    if (!request.paymentIntentId && !request.chargeId) {
+      throw new PaymentProviderError({
+        kind: 'invalid_request',
+        message: 'A refund needs the payment intent or the charge it refunds.',
+      });
+    }
+
+    const refund = await this.call(() =>
+      this.stripe.refunds.create(
+        {
+          payment_intent: request.paymentIntentId ?? undefined,
+          charge: request.paymentIntentId ? undefined : (request.chargeId ?? undefined),
+          amount: request.amount,
+          reason: request.reason,
+          metadata: request.metadata,
+        },
+        { idempotencyKey: request.idempotencyKey },
+      ),
+    );
+
+    return {
+      refundId: refund.id,
+      status: refund.status ?? 'pending',
+      amount: refund.amount,
+      currency: refund.currency,
+      chargeId: stripeIdOf(refund.charge),
+      paymentIntentId: stripeIdOf(refund.payment_intent),
+    };
+  }
+
+  async *listEventsSince(since: Date): AsyncGenerator<PaymentEvent> {
+    const events = this.stripe.events.list({
+      created: { gte: Math.floor(since.getTime() / 1000) },
+      limit: EVENTS_PAGE_SIZE,
+    });
+
+    try {
+      for await (const event of events) {
+        yield event;
+      }
+    } catch (error) {
+      throw toPaymentProviderError(error);
+    }
+  }
+
+  async findInvoicePayment(invoiceId: string): Promise<InvoicePaymentReference | null> {
+    const invoice = await this.call(() =>
+      this.stripe.invoices.retrieve(invoiceId, { expand: ['payments'] }),
+    );
+
+    return invoicePaymentReferenceOf(invoice);
   }
 
   async healthCheck(): Promise<PaymentsHealth> {

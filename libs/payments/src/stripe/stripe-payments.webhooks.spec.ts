@@ -47,6 +47,14 @@ describe('StripePaymentsService.verifyWebhookEvent', () => {
     expect(event.type).toBe('checkout.session.completed');
   });
 
+  it('refuses every delivery when no secret is configured', () => {
+    const header = signStripePayload(payload, CURRENT_SECRET);
+
+    expect(failureOf(() => verifier([]).verifyWebhookEvent(rawBody, header))).toBe(
+      'no_matching_signature',
+    );
+  });
+
   it('refuses a tampered body', () => {
     const header = signStripePayload(payload, CURRENT_SECRET);
     const tampered = Buffer.from(payload.replace('gym_spec_01', 'gym_spec_02'));

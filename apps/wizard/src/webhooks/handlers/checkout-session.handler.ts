@@ -5,8 +5,7 @@ import { EntityManager } from 'typeorm';
 import { Gym } from '../../gyms/gym.entity';
 import { CheckoutFulfillment } from '../../payments/checkout-fulfillment';
 import { ignored, type HandlerResult, type StripeEventHandler } from '../stripe-event-handler';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isGymId } from './gym-id';
 
 @Injectable()
 export class CheckoutSessionHandler implements StripeEventHandler {
@@ -21,7 +20,7 @@ export class CheckoutSessionHandler implements StripeEventHandler {
   async handle(event: PaymentEvent, manager: EntityManager): Promise<HandlerResult> {
     const session = event.data.object as Stripe.Checkout.Session;
     const gymId = session.metadata?.gym_id ?? session.client_reference_id;
-    if (!gymId || !UUID.test(gymId)) {
+    if (!isGymId(gymId)) {
       return ignored('the checkout session carries no gym id (metadata.gym_id)');
     }
 
