@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { stripeApiError } from '@app/testing';
+import { stripeApiError, waitForValue } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { requireServers } from './support/integration';
 import { TestPlatform } from './support/platform';
@@ -182,6 +182,39 @@ describe('Wizard API: input, ownership, admin, docs (PostgreSQL and RabbitMQ)', 
         .expect(409);
 
       expect(answer.body.message).toMatch(/already active/);
+    });
+  });
+
+  describe('activation links', () => {
+    const tokenOf = (text: string) => /activate\?token=([\w-]+)/.exec(text)?.[1] ?? '';
+
+    it('sends a new link on request; the old one stops working, the new one activates', async () => {
+      const { owner, auth: ownerAuth, gymId, sessionId } = await platform.gymAwaitingPayment();
+      await platform.deliver(platform.checkoutEvent(gymId, sessionId)).expect(200);
+      const first = tokenOf((await platform.waitForEmail(owner.email, 'Activate')).text);
+
+      const stranger = await platform.signUp();
+      await platform.wizardHttp
+        .post(`/gyms/${gymId}/activation-link`)
+        .set({ authorization: `Bearer ${stranger.token}` })
+        .expect(404);
+      await platform.wizardHttp.post(`/gyms/${gymId}/activation-link`).set(ownerAuth).expect(202);
+      const second = await waitForValue('a second activation email', () => {
+        const links = platform
+          .sentEmails()
+          .filter((email) => email.to === owner.email && email.subject.includes('Activate'))
+          .map((email) => tokenOf(email.text));
+
+        return links.find((token) => token !== first);
+      });
+
+      const stale = await platform.wizardHttp
+        .post('/activation')
+        .send({ token: first })
+        .expect(410);
+      expect(stale.body.message).toMatch(/expired/);
+      await platform.wizardHttp.post('/activation').send({ token: second }).expect(200);
+      await platform.wizardHttp.post(`/gyms/${gymId}/activation-link`).set(ownerAuth).expect(409);
     });
   });
 

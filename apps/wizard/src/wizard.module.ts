@@ -14,6 +14,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivationController } from './activation/activation.controller';
+import { ActivationLinks } from './activation/activation-links';
 import { ActivationService } from './activation/activation.service';
 import { ActivationTokens } from './activation/activation-tokens';
 import { AdminEmailsController } from './admin/admin-emails.controller';
@@ -34,6 +35,7 @@ import { WIZARD_MIGRATIONS } from './migrations';
 import { CheckoutFulfillment } from './payments/checkout-fulfillment';
 import { CheckoutService } from './payments/checkout.service';
 import { GymPaymentsController } from './payments/gym-payments.controller';
+import { GymPaymentsService } from './payments/gym-payments.service';
 import { PlanCatalog } from './plans/plan-catalog';
 import { PlansController } from './plans/plans.controller';
 import { CheckoutSessionHandler } from './webhooks/handlers/checkout-session.handler';
@@ -115,10 +117,12 @@ export class WizardModule {
         PlanCatalog,
         GymsService,
         CheckoutService,
+        GymPaymentsService,
         CheckoutFulfillment,
         LicenseIssuer,
         ActivationTokens,
         ActivationService,
+        ActivationLinks,
         GymEmails,
         StripeEventLedger,
         StripeEventProcessor,

@@ -36,7 +36,10 @@ export class ActivationService {
         throw new AppError('gone', 'This activation link was already used; the gym is active.');
       }
       if (activation.expiresAt.getTime() <= Date.now()) {
-        throw new AppError('gone', 'This activation link has expired; ask support for a new one.');
+        throw new AppError(
+          'gone',
+          'This activation link has expired; POST /gyms/:id/activation-link sends a new one.',
+        );
       }
 
       const gym = await manager.findOneOrFail(Gym, {
