@@ -9,6 +9,7 @@ import { connect } from 'amqplib';
 import {
   createTestDatabase,
   FakeStripeServer,
+  freePort,
   signStripePayload,
   stripeFixture,
   type TestDatabase,
@@ -20,7 +21,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createIdentityApp } from '../../apps/identity/src/bootstrap';
 import { createWizardApp } from '../../apps/wizard/src/bootstrap';
-import { freePort } from './free-port';
+
 import { LogCapture } from './log-capture';
 
 export type Infrastructure = 'embedded' | 'servers';

@@ -1,5 +1,10 @@
 import type { AuthOptions } from '@app/common';
-import type { EmailModuleOptions, EmailOutboxModuleOptions } from '@app/email';
+import {
+  emailModuleOptionsOf,
+  emailOutboxOptionsOf,
+  type EmailModuleOptions,
+  type EmailOutboxModuleOptions,
+} from '@app/email';
 import type { PaymentsModuleOptions } from '@app/payments';
 import type { QueueModuleOptions } from '@app/queue';
 import type { WizardConfig } from './config/wizard-env';
@@ -14,35 +19,11 @@ export function queueOptions(config: WizardConfig): QueueModuleOptions {
 }
 
 export function emailOptions(config: WizardConfig): EmailModuleOptions {
-  return {
-    provider: config.EMAIL_PROVIDER,
-    from: { email: config.EMAIL_FROM, name: config.EMAIL_FROM_NAME },
-    mailjet:
-      config.MAILJET_API_KEY && config.MAILJET_API_SECRET
-        ? {
-            apiKey: config.MAILJET_API_KEY,
-            apiSecret: config.MAILJET_API_SECRET,
-            baseUrl: config.MAILJET_API_BASE_URL,
-            timeoutMs: config.EMAIL_TIMEOUT_MS,
-          }
-        : undefined,
-    smtp: config.SMTP_URL
-      ? { url: config.SMTP_URL, timeoutMs: config.EMAIL_TIMEOUT_MS }
-      : undefined,
-  };
+  return emailModuleOptionsOf(config);
 }
 
 export function outboxOptions(config: WizardConfig): EmailOutboxModuleOptions {
-  return {
-    relayIntervalMs: config.OUTBOX_RELAY_INTERVAL_MS,
-    maxAttempts: config.EMAIL_MAX_ATTEMPTS,
-    backoffBaseMs: config.EMAIL_BACKOFF_BASE_MS,
-    backoffCapMs: config.EMAIL_BACKOFF_CAP_MS,
-    timeoutRetryDelayMs: config.EMAIL_TIMEOUT_RETRY_DELAY_MS,
-    leaseMs: Math.max(60_000, config.EMAIL_TIMEOUT_MS * 3),
-    queueName: config.EMAIL_QUEUE_NAME,
-    runWorker: config.EMAIL_WORKER_ENABLED,
-  };
+  return emailOutboxOptionsOf(config, config.EMAIL_QUEUE_NAME);
 }
 
 export function paymentsOptions(config: WizardConfig): PaymentsModuleOptions {

@@ -33,3 +33,4 @@ export { mailjetMessageErrorAnswer, mailjetRequestErrorAnswer } from './testing/
 export { RecordingEmailService } from './testing/recording-email.service';
 
 export * from './outbox';
+export * from './email-env';

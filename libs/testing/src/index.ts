@@ -7,3 +7,5 @@ export * from './stripe-form-encoding';
 export * from './stripe-signature';
 export * from './test-database';
 export * from './wait-for';
+export * from './ports';
+export * from './rejection-of';

@@ -1,7 +1,8 @@
 import { envValidator, logLevel, nodeEnv, optionalUrl, port } from '@app/common';
 import { z } from 'zod';
 import { ABUSE_ENV } from '../abuse/abuse.env';
-import { checkEmailEnv, IDENTITY_EMAIL_ENV, withEmailDefaults } from '../emails/identity-email.env';
+import { checkEmailEnv, withEmailDefaults } from '@app/email';
+import { IDENTITY_EMAIL_ENV } from '../emails/identity-email.env';
 import {
   checkPasswordResetEnv,
   PASSWORD_RESET_ENV,

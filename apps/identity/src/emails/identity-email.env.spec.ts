@@ -31,7 +31,7 @@ describe('Identity email configuration', () => {
 
   it('refuses the console in production, where it would log reset links', () => {
     expect(problemsOf({ NODE_ENV: 'production', EMAIL_PROVIDER: 'console' })).toMatch(
-      /EMAIL_PROVIDER: console would print password reset links/,
+      /EMAIL_PROVIDER: console prints emails, and the links in them/,
     );
   });
 

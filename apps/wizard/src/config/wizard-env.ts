@@ -1,5 +1,4 @@
 import {
-  booleanFlag,
   commaSeparated,
   envValidator,
   logLevel,
@@ -7,6 +6,7 @@ import {
   optionalUrl,
   port,
 } from '@app/common';
+import { checkEmailEnv, EMAIL_ENV, withEmailDefaults } from '@app/email';
 import { assertStripeKeyMatchesEnvironment } from '@app/payments';
 import { z } from 'zod';
 import { plansVariable } from './plans';
@@ -58,30 +58,15 @@ const wizardEnvSchema = z
     IDENTITY_SYNC_BACKOFF_BASE_MS: positiveInt(2_000),
     IDENTITY_SYNC_BACKOFF_CAP_MS: positiveInt(600_000),
 
-    EMAIL_PROVIDER: z.enum(['mailjet', 'smtp', 'console']).optional(),
-    EMAIL_FROM: z.email().default('no-reply@gym-platform.local'),
-    EMAIL_FROM_NAME: z.string().default('Gym Platform'),
-    MAILJET_API_KEY: z.string().optional(),
-    MAILJET_API_SECRET: z.string().optional(),
-    MAILJET_API_BASE_URL: optionalUrl,
-    SMTP_URL: optionalUrl,
-    EMAIL_TIMEOUT_MS: positiveInt(10_000),
-    EMAIL_MAX_ATTEMPTS: positiveInt(8),
-    EMAIL_BACKOFF_BASE_MS: positiveInt(2_000),
-    EMAIL_BACKOFF_CAP_MS: positiveInt(600_000),
-    EMAIL_TIMEOUT_RETRY_DELAY_MS: positiveInt(5_000),
-    OUTBOX_RELAY_INTERVAL_MS: positiveInt(1_000),
+    ...EMAIL_ENV,
     EMAIL_QUEUE_NAME: z
       .string()
       .regex(/^[\w.-]{1,200}$/, 'must be letters, digits, dots, dashes or underscores')
       .default('wizard.email'),
-    EMAIL_WORKER_ENABLED: booleanFlag.default(true),
   })
-  .transform((env) => ({
-    ...env,
-    EMAIL_PROVIDER: env.EMAIL_PROVIDER ?? (env.NODE_ENV === 'production' ? 'mailjet' : 'console'),
-  }))
+  .transform(withEmailDefaults)
   .superRefine((env, context) => {
+    checkEmailEnv(env, context);
     if (env.STRIPE_SECRET_KEY) {
       try {
         assertStripeKeyMatchesEnvironment(env.STRIPE_SECRET_KEY, env.NODE_ENV === 'production');
@@ -105,27 +90,6 @@ const wizardEnvSchema = z
         code: 'custom',
         path: ['STRIPE_WEBHOOK_SECRET'],
         message: 'is required in production',
-      });
-    }
-    if (env.EMAIL_PROVIDER === 'mailjet' && !(env.MAILJET_API_KEY && env.MAILJET_API_SECRET)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['MAILJET_API_KEY'],
-        message: 'MAILJET_API_KEY and MAILJET_API_SECRET are required when EMAIL_PROVIDER=mailjet',
-      });
-    }
-    if (env.EMAIL_PROVIDER === 'console' && env.NODE_ENV === 'production') {
-      context.addIssue({
-        code: 'custom',
-        path: ['EMAIL_PROVIDER'],
-        message: 'console prints emails (and their links) to the log: not in production',
-      });
-    }
-    if (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) {
-      context.addIssue({
-        code: 'custom',
-        path: ['SMTP_URL'],
-        message: 'is required when EMAIL_PROVIDER=smtp',
       });
     }
     if (env.NODE_ENV === 'production' && !env.INTERNAL_API_TOKEN) {

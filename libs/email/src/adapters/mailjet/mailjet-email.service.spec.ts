@@ -4,7 +4,10 @@ import {
   mailjetMessageErrorAnswer,
   mailjetRequestErrorAnswer,
 } from '../../testing/mailjet-answers';
-import { closedPort, deliveryFailureOf } from '../../testing/spec-helpers';
+import { freePort as closedPort, rejectionOf } from '@app/testing';
+import { EmailDeliveryError } from '../../email-delivery.error';
+
+const deliveryFailureOf = (promise: Promise<unknown>) => rejectionOf(promise, EmailDeliveryError);
 import { MailjetEmailConfig } from './mailjet-email.config';
 import { MailjetEmailService } from './mailjet-email.service';
 

@@ -1,7 +1,10 @@
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { EmailMessage } from '../../email.interface';
-import { closedPort, deliveryFailureOf } from '../../testing/spec-helpers';
+import { freePort as closedPort, rejectionOf } from '@app/testing';
+import { EmailDeliveryError } from '../../email-delivery.error';
+
+const deliveryFailureOf = (promise: Promise<unknown>) => rejectionOf(promise, EmailDeliveryError);
 import { SmtpEmailService } from './smtp-email.service';
 
 interface ReceivedMail {

@@ -1,6 +1,9 @@
 import { SmsFailureKind } from '../../sms-delivery.error';
 import { FakeTwilioServer } from '../../testing/fake-twilio-server';
-import { closedPort, smsFailureOf } from '../../testing/spec-helpers';
+import { freePort as closedPort, rejectionOf } from '@app/testing';
+import { SmsDeliveryError } from '../../sms-delivery.error';
+
+const smsFailureOf = (promise: Promise<unknown>) => rejectionOf(promise, SmsDeliveryError);
 import { twilioErrorAnswer } from '../../testing/twilio-answers';
 import { TwilioSmsConfig } from './twilio-sms.config';
 import { TwilioSmsService } from './twilio-sms.service';
