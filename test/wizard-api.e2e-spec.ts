@@ -142,6 +142,31 @@ describe('Wizard API: input, ownership, admin, docs (PostgreSQL and RabbitMQ)', 
         .expect(401);
     });
 
+    it('refuses the access token of a session that was logged out at Identity', async () => {
+      const email = `leaver-${randomBytes(4).toString('hex')}@gym.example.test`;
+      const password = `pw-${randomBytes(8).toString('hex')}`;
+      await platform.identityHttp
+        .post('/auth/register')
+        .send({ email, password, name: 'Leaver' })
+        .expect(201);
+      const login = await platform.identityHttp
+        .post('/auth/login')
+        .send({ email, password })
+        .expect(200);
+
+      await platform.identityHttp
+        .post('/auth/logout')
+        .send({ refreshToken: login.body.refreshToken })
+        .expect(204);
+
+      const answer = await platform.wizardHttp
+        .post('/gyms')
+        .set({ authorization: `Bearer ${login.body.accessToken}` })
+        .send({ name: 'Never', planId: 'studio_monthly' })
+        .expect(401);
+      expect(answer.body.message).toMatch(/session has ended/);
+    });
+
     it('lets the user of gym A read or change nothing of gym B: 404 as if it did not exist', async () => {
       const gymOfA = await createGym();
       const other = await platform.signUp();

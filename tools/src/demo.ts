@@ -20,9 +20,11 @@ async function main(): Promise<void> {
   };
 
   step('Starting Identity (3007) and the Wizard (3006) on embedded PostgreSQL');
-  const identity = new ServiceProcess('identity', common);
+  // The ports the demo talks to, whatever a .env.<service> file says.
+  const identity = new ServiceProcess('identity', { ...common, PORT: '3007' });
   const wizard = new ServiceProcess('wizard', {
     ...common,
+    PORT: '3006',
     STRIPE_SECRET_KEY: `sk_test_demo${randomBytes(12).toString('hex')}`,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     STRIPE_API_BASE_URL: stripe.baseUrl,

@@ -18,6 +18,7 @@ import { identityDatabaseModule } from './database/identity-database.module';
 import { identityEmailOptions, identityQueueOptions } from './emails/identity-email.options';
 import { MembershipsModule } from './memberships/memberships.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
+import { LiveSessionModule } from './sessions/live-session.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { loadSigningKeys } from './signing/load-signing-key';
 import { SigningKeys } from './signing/signing-keys';
@@ -63,6 +64,7 @@ export class IdentityModule {
         }),
         HealthModule,
         MetricsModule,
+        LiveSessionModule,
         UsersModule,
         SessionsModule,
         AdminUsersModule,

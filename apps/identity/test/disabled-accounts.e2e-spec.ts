@@ -49,7 +49,7 @@ describeIdentityApp('Disabling an account (POST /admin/users/:id/disable)', ({ t
       .get('/me')
       .auth(member.accessToken, { type: 'bearer' })
       .expect(401);
-    expect(me.body.message).toBe('This account is disabled.');
+    expect(me.body.message).toBe('This session has ended; log in again.');
     for (const refreshToken of [member.refreshToken, otherDevice.body.refreshToken]) {
       await context.http().post('/auth/refresh').send({ refreshToken }).expect(401);
     }

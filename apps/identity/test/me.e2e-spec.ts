@@ -84,6 +84,6 @@ describeIdentityApp('GET /me', ({ test }) => {
       .auth(account.accessToken, { type: 'bearer' })
       .expect(401);
 
-    expect(response.body.message).toBe('This account no longer exists.');
+    expect(response.body.message).toBe('This session has ended; log in again.');
   });
 });

@@ -74,9 +74,10 @@ describeIdentityApp(
 
       await refresh(context, account.refreshToken).expect(401);
 
-      // The newest token of the family, never used, stops working too.
+      // The newest token of the family, never used, stops working too, and so does the
+      // session's access token.
       await refresh(context, child).expect(401);
-      await sessionsOf(context, account.accessToken).expect(200, []);
+      await sessionsOf(context, account.accessToken).expect(401);
     });
 
     test('ends the session when a spent token comes back after its child was used', async (context) => {
@@ -144,7 +145,7 @@ describeIdentityApp(
       await context.http().post('/auth/logout').send({ refreshToken: child }).expect(204);
 
       await refresh(context, child).expect(401);
-      await sessionsOf(context, account.accessToken).expect(200, []);
+      await sessionsOf(context, account.accessToken).expect(401);
       await context
         .http()
         .post('/auth/logout')
@@ -186,6 +187,7 @@ describeIdentityApp(
         .expect(204);
 
       await refresh(context, laptop.body.refreshToken).expect(401);
+      await sessionsOf(context, laptop.body.accessToken).expect(401);
       const left = await sessionsOf(context, phone.accessToken).expect(200);
       expect(left.body.map((session: { id: string }) => session.id)).toEqual([phoneSession]);
       await context

@@ -17,6 +17,7 @@ import { ActivationController } from './activation/activation.controller';
 import { ActivationLinks } from './activation/activation-links';
 import { ActivationService } from './activation/activation.service';
 import { ActivationTokens } from './activation/activation-tokens';
+import { IdentitySessionModule } from './auth/identity-session.module';
 import { AdminEmailsController } from './admin/admin-emails.controller';
 import { PlatformAdminGuard } from './admin/platform-admin.guard';
 import {
@@ -103,6 +104,7 @@ export class WizardModule {
         HealthModule,
         IdentitySyncModule,
         MetricsModule,
+        IdentitySessionModule,
       ],
       controllers: [
         PlansController,

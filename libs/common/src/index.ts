@@ -3,6 +3,7 @@ export * from './auth/access-token.verifier';
 export * from './auth/auth.decorators';
 export * from './auth/auth.module';
 export * from './auth/auth.options';
+export * from './auth/session-validator';
 export * from './config/env-schema-parts';
 export * from './config/env-validation';
 export * from './config/load-env-files';

@@ -1,11 +1,4 @@
-import {
-  commaSeparated,
-  envValidator,
-  logLevel,
-  nodeEnv,
-  optionalUrl,
-  port,
-} from '@app/common';
+import { commaSeparated, envValidator, logLevel, nodeEnv, optionalUrl, port } from '@app/common';
 import { checkEmailEnv, EMAIL_ENV, withEmailDefaults } from '@app/email';
 import { assertStripeKeyMatchesEnvironment } from '@app/payments';
 import { z } from 'zod';

@@ -27,7 +27,11 @@ export class CheckoutService {
   async start(owner: AuthenticatedUser, gymId: string): Promise<CheckoutView> {
     const gym = await this.gyms.findOwned(owner, gymId);
     if (!CHECKOUT_ALLOWED.includes(gym.status)) {
-      throw new ConflictError(`This gym is already ${gym.status}; it needs no new checkout.`);
+      throw new ConflictError(
+        gym.status === 'canceled'
+          ? 'This gym is canceled; subscribing it again is not supported yet, ask support.'
+          : `This gym is already ${gym.status}; it needs no new checkout.`,
+      );
     }
     if (!this.config.get('STRIPE_SECRET_KEY', { infer: true })) {
       throw new AppError('unavailable', 'Payments are not configured: set STRIPE_SECRET_KEY.');

@@ -26,7 +26,7 @@ export interface ClaimedRefund {
   attempt: RefundAttempt;
 }
 
-/** The audit row of an attempt by a platform admin; the caller adds amount and outcome. */
+/** The audit row of an attempt by a platform admin: the amount asked (null: all that is left). */
 export function adminAuditOf(payment: Payment, attempt: RefundAttempt): RefundAuditRecord {
   return {
     paymentId: payment.id,
@@ -34,7 +34,7 @@ export function adminAuditOf(payment: Payment, attempt: RefundAttempt): RefundAu
     source: 'admin_api',
     actorId: attempt.command.admin.id,
     actorEmail: attempt.command.admin.email,
-    amount: null,
+    amount: attempt.command.amount ?? null,
     currency: payment.currency,
     outcome: 'rejected',
     detail: null,

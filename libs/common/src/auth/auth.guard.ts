@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../errors/app-error';
 import type { AuthenticatedUser, PlatformRole } from './access-token';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { IS_PUBLIC, REQUIRED_ROLE } from './auth.decorators';
+import { SESSION_VALIDATOR, type SessionValidator } from './session-validator';
 
 /** Every route needs a valid bearer token unless it is marked @Public(). */
 @Injectable()
@@ -12,6 +13,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
+    @Optional() @Inject(SESSION_VALIDATOR) private readonly sessions?: SessionValidator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,6 +25,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const token = bearerTokenOf(request);
     request.user = await this.verifier.verify(token);
+    if (this.sessions && !(await this.sessions.isLive(request.user, token))) {
+      throw new AppError('unauthorized', 'This session has ended; log in again.');
+    }
 
     const role = this.reflector.getAllAndOverride<PlatformRole | undefined>(REQUIRED_ROLE, targets);
     if (role && !request.user.roles.includes(role)) {
