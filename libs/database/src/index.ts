@@ -2,3 +2,4 @@ export * from './database.module';
 export * from './database.options';
 export * from './embedded-postgres';
 export * from './migrate';
+export * from './entity-from-row';

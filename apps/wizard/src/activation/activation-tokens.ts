@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
 import type { WizardConfig } from '../config/wizard-env';
-import { ActivationToken } from './activation-token.entity';
 
 export interface IssuedActivationToken {
   id: string;
@@ -29,8 +28,9 @@ export class ActivationTokens {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
     const expiresAt = new Date(Date.now() + this.ttlMs);
 
-    const saved = await manager.save(
-      manager.create(ActivationToken, { gymId, tokenHash: hashActivationToken(token), expiresAt }),
+    const [saved]: Array<{ id: string }> = await manager.query(
+      'INSERT INTO activation_tokens (gym_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id',
+      [gymId, hashActivationToken(token), expiresAt],
     );
 
     return { id: saved.id, token, expiresAt };

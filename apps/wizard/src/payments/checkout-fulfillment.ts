@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { ActivationTokens } from '../activation/activation-tokens';
 import { GymEmails } from '../emails/gym-emails';
 import { CHECKOUT_ALLOWED } from '../gyms/gym-status';
+import { markGymPaid } from '../gyms/gym-rows';
 import { Gym } from '../gyms/gym.entity';
 import { LicenseIssuer, periodEnd } from '../licenses/license-issuer';
 import { PlanCatalog } from '../plans/plan-catalog';
@@ -36,16 +37,11 @@ export class CheckoutFulfillment {
 
     const plan = this.plans.get(gym.planId);
     await this.recordPayment(manager, gym, session, 'paid');
-    await manager.update(
-      Gym,
-      { id: gym.id },
-      {
-        status: 'paid',
-        checkoutSessionId: session.id,
-        stripeCustomerId: stripeIdOf(session.customer),
-        stripeSubscriptionId: stripeIdOf(session.subscription),
-      },
-    );
+    await markGymPaid(manager, gym.id, {
+      checkoutSessionId: session.id,
+      customerId: stripeIdOf(session.customer),
+      subscriptionId: stripeIdOf(session.subscription),
+    });
     await this.licenses.issue(manager, gym.id, plan, periodEnd(paidAt, plan.interval));
 
     const token = await this.activationTokens.issue(manager, gym.id);

@@ -2,7 +2,7 @@ import type { PaymentEvent } from '@app/payments';
 import { Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
 import { EntityManager } from 'typeorm';
-import { Gym } from '../../gyms/gym.entity';
+import { lockGym } from '../../gyms/gym-rows';
 import { CheckoutFulfillment } from '../../payments/checkout-fulfillment';
 import { ignored, type HandlerResult, type StripeEventHandler } from '../stripe-event-handler';
 import { isGymId } from './gym-id';
@@ -24,10 +24,7 @@ export class CheckoutSessionHandler implements StripeEventHandler {
       return ignored('the checkout session carries no gym id (metadata.gym_id)');
     }
 
-    const gym = await manager.findOne(Gym, {
-      where: { id: gymId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const gym = await lockGym(manager, gymId);
     if (!gym) {
       return ignored(`there is no gym ${gymId}`);
     }
