@@ -1,0 +1,54 @@
+/**
+ * The statements the Wizard sends for one paid checkout.session.completed, in its order, copied
+ * from stripe-event-ledger.ts, gym-rows.ts, checkout-fulfillment.ts, license-issuer.ts,
+ * activation-tokens.ts and email-outbox.ts (the run's SQL check says when they drift).
+ */
+export const CHECKOUT_SQL = {
+  begin: 'START TRANSACTION',
+  commit: 'COMMIT',
+  rollback: 'ROLLBACK',
+
+  claimEvent: `INSERT INTO stripe_events (id, type, created, livemode, outcome)
+       VALUES ($1, $2, to_timestamp($3), $4, 'processing')
+       ON CONFLICT (id) DO UPDATE
+         SET outcome = 'processing', detail = NULL, deliveries = stripe_events.deliveries + 1
+         WHERE stripe_events.outcome = 'failed'
+       RETURNING id`,
+
+  countRedelivery: 'UPDATE stripe_events SET deliveries = deliveries + 1 WHERE id = $1',
+
+  lockGym: 'SELECT * FROM gyms WHERE id = $1 FOR UPDATE',
+
+  attachInvoicePayment: `UPDATE payments SET checkout_session_id = $3, updated_at = now()
+       WHERE gym_id = $1 AND stripe_invoice_id = $2 AND checkout_session_id IS NULL`,
+
+  recordPayment: `INSERT INTO payments
+         (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
+          amount, currency, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (checkout_session_id) DO UPDATE
+         SET status = EXCLUDED.status,
+             stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
+             updated_at = now()
+         WHERE payments.status IN ('pending', 'failed')`,
+
+  markGymPaid: `UPDATE gyms SET status = 'paid', checkout_session_id = $2, stripe_customer_id = $3,
+            stripe_subscription_id = $4, updated_at = now()
+      WHERE id = $1`,
+
+  upsertLicense: `INSERT INTO licenses (gym_id, plan_id, limits, status, valid_until)
+       VALUES ($1, $2, $3, 'active', $4)
+       ON CONFLICT (gym_id) DO UPDATE
+         SET plan_id = EXCLUDED.plan_id, limits = EXCLUDED.limits, status = EXCLUDED.status,
+             valid_until = EXCLUDED.valid_until, updated_at = now()`,
+
+  insertActivationToken:
+    'INSERT INTO activation_tokens (gym_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id',
+
+  enqueueEmail: `INSERT INTO email_outbox (template, to_address, data, idempotency_key, gym_id)
+       VALUES ($1, $2, $3::jsonb, $4, $5)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
+
+  finishEvent: `UPDATE stripe_events SET outcome = $2, detail = $3, processed_at = now() WHERE id = $1`,
+} as const;
