@@ -4,6 +4,7 @@ import { printMachine } from './bench/bench-report';
 import { CleanupStack } from './bench/cleanup-stack';
 import { cpuPerEvent, sampleCpu, type CpuSample } from './bench/cpu-meter';
 import { figuresOf } from './bench/latency-stats';
+import type { LoadResult } from './bench/load-loop';
 import type { PhaseResult } from './bench/round-summary';
 import { AuthBenchDatabase, type StoredCredential } from './bench-auth/auth-database';
 import {
@@ -22,6 +23,7 @@ import {
 import { bareVerifyCpu } from './bench-auth/bare-verify-cpu';
 import { logIn, makeUsers, registerAll, type BenchUser } from './bench-auth/bench-users';
 import { runClosedLoop } from './bench-auth/closed-loop';
+import { backendCpuBetween, backendCpuOf } from './bench-auth/postgres-cpu';
 import { keepAliveAgent } from './bench-auth/http-json';
 import { RAISED_LIMITS, startIdentity, type RunningIdentity } from './bench-auth/identity-service';
 import { runBareVerify } from './bench-auth/verify-ceiling-process';
@@ -35,6 +37,9 @@ import type { VerifyJob } from './bench-auth/verify-job';
 
 // More failed logins than this and the figures measure the failures, not the logins.
 const BROKEN_ERROR_SHARE = 0.01;
+
+// Ctrl-C: the load loops start nothing more, and no figure of a cut phase is printed.
+const interruption = new AbortController();
 
 interface Run {
   options: AuthBenchOptions;
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping the children and dropping the database`);
+      interruption.abort();
       void cleanup.runAll().then(() => process.exit(130));
     });
   }
@@ -128,11 +134,12 @@ async function measureLogins(run: Run, suffix: string): Promise<PhaseResult> {
     printErrorKinds(warmup.errorKinds);
   }
 
-  // After the warm-up, the pool's connections are open and their backends known.
-  const backends = await database.backendPids();
-  const cpuBefore = sampleCpu(backends);
+  const backendsBefore = backendCpuOf(await database.backendPids());
+  const cpuBefore = { ...sampleCpu([]), postgres: 0 };
   const measured = await logInRoundRobin(run, options.logins);
-  const cpu = cpuPerEvent(cpuBefore, sampleCpu(backends), measured.sent);
+  const cpuAfter = sampleCpu([]);
+  const postgres = backendCpuBetween(backendsBefore, backendCpuOf(await database.backendPids()));
+  const cpu = cpuPerEvent(cpuBefore, { ...cpuAfter, postgres }, measured.sent);
 
   const figures = figuresOf(measured);
   printPhase('measured', 'logins', figures);
@@ -144,18 +151,22 @@ async function measureLogins(run: Run, suffix: string): Promise<PhaseResult> {
   return { figures, cpu };
 }
 
-function logInRoundRobin(run: Run, count: number): ReturnType<typeof runClosedLoop> {
+async function logInRoundRobin(run: Run, count: number): Promise<LoadResult> {
   const first = run.loginsSent;
   run.loginsSent += count;
   const loop = {
     concurrency: run.options.concurrency,
     count,
     maxDurationMs: run.options.maxPhaseSeconds * 1000,
+    stop: interruption.signal,
   };
 
-  return runClosedLoop(loop, (index) =>
+  const result = await runClosedLoop(loop, (index) =>
     logIn(run.agent, run.identity.port, run.users[(first + index) % run.users.length]),
   );
+  interruption.signal.throwIfAborted();
+
+  return result;
 }
 
 async function measureBareVerify(
@@ -270,6 +281,9 @@ function settingsOf(
 main().then(
   () => process.exit(0),
   (error: unknown) => {
+    if (interruption.signal.aborted) {
+      process.exit(130);
+    }
     console.error(`\nThe benchmark broke: ${(error as Error).message}`);
     process.exit(1);
   },

@@ -9,6 +9,8 @@ export interface ClosedLoopOptions {
   count: number;
   /** Nothing new starts after this many milliseconds. */
   maxDurationMs: number;
+  /** Nothing new starts once this is aborted (Ctrl-C). */
+  stop?: AbortSignal;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runClosedLoop(
   let next = 0;
 
   const worker = async (): Promise<void> => {
-    while (next < options.count && Date.now() < deadline) {
+    while (next < options.count && Date.now() < deadline && !options.stop?.aborted) {
       const index = next;
       next += 1;
       await runOne(task, index, result);
