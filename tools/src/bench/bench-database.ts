@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { ScratchDatabase } from './scratch-database';
 
-// The machine's PostgreSQL (trust auth); the bench only ever touches the database it creates.
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
-const MAINTENANCE_DATABASE = 'postgres';
+export type { ServerFacts } from './scratch-database';
 
 export const BENCH_PLAN_ID = 'studio_monthly';
 
@@ -27,38 +24,14 @@ export interface WorkDone {
   eventsProcessed: number;
 }
 
-export interface ServerFacts {
-  version: string;
-  fsync: string;
-  synchronousCommit: string;
-}
-
-export class BenchDatabase {
-  readonly name = `bench_${randomBytes(6).toString('hex')}`;
-  readonly url = `${SERVER_URL}/${this.name}`;
-  private created = false;
-
-  async create(): Promise<void> {
-    await withClient(`${SERVER_URL}/${MAINTENANCE_DATABASE}`, (client) =>
-      client.query(`CREATE DATABASE "${this.name}"`),
-    );
-    this.created = true;
-  }
-
-  /** FORCE ends the sessions a killed child may have left open. */
-  async drop(): Promise<void> {
-    if (!this.created) {
-      return;
-    }
-    await withClient(`${SERVER_URL}/${MAINTENANCE_DATABASE}`, (client) =>
-      client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`),
-    );
-    this.created = false;
+export class BenchDatabase extends ScratchDatabase {
+  constructor() {
+    super('bench');
   }
 
   /** Gyms waiting for their first payment, as `POST /gyms` and checkout leave them. */
   seedGyms(count: number): Promise<string[]> {
-    return withClient(this.url, async (client) => {
+    return this.withClient(async (client) => {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO gyms (name, plan_id, owner_id, owner_email, status)
          SELECT 'Bench Gym ' || n, $2, gen_random_uuid(), 'owner-' || n || '@bench.example.test',
@@ -75,13 +48,13 @@ export class BenchDatabase {
 
   /** Both targets start from the same empty tables; the schema stays from the Wizard's migrations. */
   emptyWizardTables(): Promise<void> {
-    return withClient(this.url, async (client) => {
+    return this.withClient(async (client) => {
       await client.query(`TRUNCATE ${WIZARD_TABLES.join(', ')}`);
     });
   }
 
   workDone(): Promise<WorkDone> {
-    return withClient(this.url, async (client) => {
+    return this.withClient(async (client) => {
       const { rows } = await client.query<Record<keyof WorkDone, string>>(
         `SELECT (SELECT count(*) FROM gyms WHERE status = 'paid') AS "paidGyms",
                 (SELECT count(*) FROM payments WHERE status = 'paid') AS "payments",
@@ -100,45 +73,12 @@ export class BenchDatabase {
 
   /** Emails the outbox has not handed to the provider yet. */
   emailsNotSent(): Promise<number> {
-    return withClient(this.url, async (client) => {
+    return this.withClient(async (client) => {
       const { rows } = await client.query<{ count: string }>(
         `SELECT count(*) AS count FROM email_outbox WHERE status <> 'sent'`,
       );
 
       return Number(rows[0].count);
     });
-  }
-
-  /** The server processes serving the bench database now (the pools' connections). */
-  backendPids(): Promise<number[]> {
-    return withClient(this.url, async (client) => {
-      const { rows } = await client.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-      );
-
-      return rows.map((row) => row.pid);
-    });
-  }
-
-  serverFacts(): Promise<ServerFacts> {
-    return withClient(this.url, async (client) => {
-      const { rows } = await client.query<ServerFacts>(
-        `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync,
-                current_setting('synchronous_commit') AS "synchronousCommit"`,
-      );
-
-      return rows[0];
-    });
-  }
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }
