@@ -202,12 +202,13 @@ async function startWizard(
   delete process.env.AMQP_URL;
 
   let echoed = 0;
-  const wizard = new ServiceProcess('wizard', env, (line) => {
+  const echo = (line: string): void => {
     echoed += 1;
     if (echoed <= ECHOED_WIZARD_LINES) {
       console.log(`  [wizard] ${line.slice(0, 300)}`);
     }
-  });
+  };
+  const wizard = new ServiceProcess('wizard', env, echo, run.options.wizardNodeArgs);
   cleanup.push('stop the Wizard', () => wizard.stop());
   await waitUntilHealthy(wizard, `http://127.0.0.1:${port}`);
 

@@ -11,9 +11,10 @@ export class ServiceProcess {
     readonly name: 'wizard' | 'identity',
     env: Record<string, string>,
     private readonly echo: (line: string) => void = () => undefined,
+    nodeArgs: string[] = [],
   ) {
     const entry = resolve(__dirname, '..', '..', 'apps', name, 'src', 'main.js');
-    this.child = spawn(process.execPath, [entry], {
+    this.child = spawn(process.execPath, [...nodeArgs, entry], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -51,6 +51,9 @@ async function toTypeOrmOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     poolSize: options.poolSize ?? 10,
+    // Statements started together (Promise.all in one transaction) go out without waiting for
+    // each other's answers; the server still runs them one by one, in the order sent.
+    extra: { pipeline: true },
     logging: options.logSql
       ? ['query', 'error', 'warn', 'migration']
       : ['error', 'warn', 'migration'],

@@ -14,6 +14,8 @@ export interface BenchOptions {
   amqpUrl?: string;
   /** Extra variables for the Wizard only (diagnostics: LOG_LEVEL=info, NODE_OPTIONS=--cpu-prof). */
   wizardEnv: Record<string, string>;
+  /** Flags for the Wizard's node (diagnostics: --cpu-prof, which NODE_OPTIONS refuses). */
+  wizardNodeArgs: string[];
   skipCeiling: boolean;
 }
 
@@ -30,6 +32,7 @@ against a minimal node:http handler that verifies the same signature and runs th
   --amqp              the Wizard uses RabbitMQ at ${DEFAULT_AMQP_URL}
   --amqp-url URL      the Wizard uses RabbitMQ at URL (a vhost of your own, for instance)
   --wizard-env K=V    an extra variable for the Wizard; repeatable
+  --wizard-node-arg F a flag for the Wizard's node, e.g. --cpu-prof; repeatable
   --skip-ceiling      measure the Wizard only
   --help              this text`;
 
@@ -49,6 +52,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       amqp: { type: 'boolean', default: false },
       'amqp-url': { type: 'string' },
       'wizard-env': { type: 'string', multiple: true, default: [] },
+      'wizard-node-arg': { type: 'string', multiple: true, default: [] },
       'skip-ceiling': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -68,6 +72,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     ),
     amqpUrl: values['amqp-url'] ?? (values.amqp ? DEFAULT_AMQP_URL : undefined),
     wizardEnv: Object.fromEntries(values['wizard-env'].map(toEnvEntry)),
+    wizardNodeArgs: values['wizard-node-arg'],
     skipCeiling: values['skip-ceiling'],
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DEFAULT_PLANS, type Plan } from '../../../apps/wizard/src/config/plans';
 import { CHECKOUT_ALLOWED, type GymStatus } from '../../../apps/wizard/src/gyms/gym-status';
@@ -101,27 +101,33 @@ async function applyPaidCheckout(
     return `gym ${gymId} is already ${gym.status}`;
   }
 
-  await recordPaymentAndLicense(client, gym, session, new Date(event.created * 1000));
-  await sendActivation(client, gym);
+  await fulfilPaidCheckout(client, gym, session, new Date(event.created * 1000));
 
   return undefined;
 }
 
-async function recordPaymentAndLicense(
+/** The Wizard's independent writes, started together like its Promise.all on a pipelined pool. */
+async function fulfilPaidCheckout(
   client: PoolClient,
   gym: LockedGym,
   session: CheckoutSession,
   paidAt: Date,
 ): Promise<void> {
   const plan = planOf(gym.plan_id);
+  const token = {
+    id: randomUUID(),
+    secret: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(Date.now() + ACTIVATION_TTL_MS),
+  };
+  const activationUrl = `${DASHBOARD_URL}/activate?token=${encodeURIComponent(token.secret)}`;
+  const emailData = {
+    gymName: gym.name,
+    activationUrl,
+    expiresAt: token.expiresAt.toISOString(),
+  };
 
-  const attached = await client.query(SQL.attachInvoicePayment, [
-    gym.id,
-    session.invoice ?? null,
-    session.id,
-  ]);
-  if (attached.rowCount === 0) {
-    await client.query(SQL.recordPayment, [
+  await Promise.all([
+    client.query(SQL.recordPayment, [
       gym.id,
       session.id,
       session.invoice ?? null,
@@ -129,39 +135,32 @@ async function recordPaymentAndLicense(
       session.amount_total ?? 0,
       session.currency ?? 'eur',
       'paid',
-    ]);
-  }
-  await client.query(SQL.markGymPaid, [
-    gym.id,
-    session.id,
-    session.customer ?? null,
-    session.subscription ?? null,
-  ]);
-  await client.query(SQL.upsertLicense, [
-    gym.id,
-    plan.id,
-    JSON.stringify(plan.limits),
-    periodEnd(paidAt, plan.interval),
-  ]);
-}
-
-async function sendActivation(client: PoolClient, gym: LockedGym): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + ACTIVATION_TTL_MS);
-  const tokenHash = createHash('sha256').update(token).digest('hex');
-
-  const { rows } = await client.query<{ id: string }>(SQL.insertActivationToken, [
-    gym.id,
-    tokenHash,
-    expiresAt,
-  ]);
-  const activationUrl = `${DASHBOARD_URL}/activate?token=${encodeURIComponent(token)}`;
-  await client.query(SQL.enqueueEmail, [
-    'activation',
-    gym.owner_email,
-    JSON.stringify({ gymName: gym.name, activationUrl, expiresAt: expiresAt.toISOString() }),
-    `activation:${gym.id}:${rows[0].id}`,
-    gym.id,
+    ]),
+    client.query(SQL.markGymPaid, [
+      gym.id,
+      session.id,
+      session.customer ?? null,
+      session.subscription ?? null,
+    ]),
+    client.query(SQL.upsertLicense, [
+      gym.id,
+      plan.id,
+      JSON.stringify(plan.limits),
+      periodEnd(paidAt, plan.interval),
+    ]),
+    client.query(SQL.insertActivationToken, [
+      token.id,
+      gym.id,
+      createHash('sha256').update(token.secret).digest('hex'),
+      token.expiresAt,
+    ]),
+    client.query(SQL.enqueueEmail, [
+      'activation',
+      gym.owner_email,
+      JSON.stringify(emailData),
+      `activation:${gym.id}:${token.id}`,
+      gym.id,
+    ]),
   ]);
 }
 

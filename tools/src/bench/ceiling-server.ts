@@ -15,7 +15,12 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 function main(): void {
   const secret = requiredEnv('STRIPE_WEBHOOK_SECRET');
-  const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL'), max: POOL_SIZE });
+  // Pipelined like the Wizard's pool (libs/database), so that its Promise.all acts the same.
+  const pool = new Pool({
+    connectionString: requiredEnv('DATABASE_URL'),
+    max: POOL_SIZE,
+    pipeline: true,
+  });
   pool.on('error', (error) => process.stderr.write(`idle client failed: ${error.message}\n`));
 
   const server = createServer((req, res) => {

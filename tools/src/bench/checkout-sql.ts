@@ -19,18 +19,22 @@ export const CHECKOUT_SQL = {
 
   lockGym: 'SELECT * FROM gyms WHERE id = $1 FOR UPDATE',
 
-  attachInvoicePayment: `UPDATE payments SET checkout_session_id = $3, updated_at = now()
-       WHERE gym_id = $1 AND stripe_invoice_id = $2 AND checkout_session_id IS NULL`,
-
-  recordPayment: `INSERT INTO payments
-         (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
-          amount, currency, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (checkout_session_id) DO UPDATE
-         SET status = EXCLUDED.status,
-             stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
-             updated_at = now()
-         WHERE payments.status IN ('pending', 'failed')`,
+  recordPayment: `
+  WITH attached AS (
+    UPDATE payments SET checkout_session_id = $2, updated_at = now()
+     WHERE gym_id = $1 AND stripe_invoice_id = $3 AND checkout_session_id IS NULL
+    RETURNING id
+  )
+  INSERT INTO payments
+    (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
+     amount, currency, status)
+  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::integer, $6::text, $7::text
+   WHERE NOT EXISTS (SELECT 1 FROM attached)
+  ON CONFLICT (checkout_session_id) DO UPDATE
+    SET status = EXCLUDED.status,
+        stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
+        updated_at = now()
+    WHERE payments.status IN ('pending', 'failed')`,
 
   markGymPaid: `UPDATE gyms SET status = 'paid', checkout_session_id = $2, stripe_customer_id = $3,
             stripe_subscription_id = $4, updated_at = now()
@@ -43,7 +47,7 @@ export const CHECKOUT_SQL = {
              valid_until = EXCLUDED.valid_until, updated_at = now()`,
 
   insertActivationToken:
-    'INSERT INTO activation_tokens (gym_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id',
+    'INSERT INTO activation_tokens (id, gym_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
 
   enqueueEmail: `INSERT INTO email_outbox (template, to_address, data, idempotency_key, gym_id)
        VALUES ($1, $2, $3::jsonb, $4, $5)

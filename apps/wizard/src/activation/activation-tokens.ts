@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
@@ -25,14 +25,25 @@ export class ActivationTokens {
   }
 
   async issue(manager: EntityManager, gymId: string): Promise<IssuedActivationToken> {
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.ttlMs);
+    const token = this.create();
+    await this.save(manager, gymId, token);
 
-    const [saved]: Array<{ id: string }> = await manager.query(
-      'INSERT INTO activation_tokens (gym_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id',
-      [gymId, hashActivationToken(token), expiresAt],
+    return token;
+  }
+
+  /** A token with its row id made here, so its email can be written beside it, not after it. */
+  create(): IssuedActivationToken {
+    return {
+      id: randomUUID(),
+      token: randomBytes(TOKEN_BYTES).toString('base64url'),
+      expiresAt: new Date(Date.now() + this.ttlMs),
+    };
+  }
+
+  async save(manager: EntityManager, gymId: string, token: IssuedActivationToken): Promise<void> {
+    await manager.query(
+      'INSERT INTO activation_tokens (id, gym_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
+      [token.id, gymId, hashActivationToken(token.token), token.expiresAt],
     );
-
-    return { id: saved.id, token, expiresAt };
   }
 }

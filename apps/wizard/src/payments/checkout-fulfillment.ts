@@ -36,16 +36,20 @@ export class CheckoutFulfillment {
     }
 
     const plan = this.plans.get(gym.planId);
-    await this.recordPayment(manager, gym, session, 'paid');
-    await markGymPaid(manager, gym.id, {
-      checkoutSessionId: session.id,
-      customerId: stripeIdOf(session.customer),
-      subscriptionId: stripeIdOf(session.subscription),
-    });
-    await this.licenses.issue(manager, gym.id, plan, periodEnd(paidAt, plan.interval));
+    const token = this.activationTokens.create();
 
-    const token = await this.activationTokens.issue(manager, gym.id);
-    await this.emails.activation(manager, gym, token);
+    // Independent writes: the pipelined connection sends them in one round trip, in this order.
+    await Promise.all([
+      this.recordPayment(manager, gym, session, 'paid'),
+      markGymPaid(manager, gym.id, {
+        checkoutSessionId: session.id,
+        customerId: stripeIdOf(session.customer),
+        subscriptionId: stripeIdOf(session.subscription),
+      }),
+      this.licenses.issue(manager, gym.id, plan, periodEnd(paidAt, plan.interval)),
+      this.activationTokens.save(manager, gym.id, token),
+      this.emails.activation(manager, gym, token),
+    ]);
 
     return processed();
   }
@@ -83,41 +87,39 @@ export class CheckoutFulfillment {
     return processed();
   }
 
+  /** invoice.paid may have come first and recorded the invoice: that row is this payment. */
   private async recordPayment(
     manager: EntityManager,
     gym: Gym,
     session: Session,
     status: PaymentStatus,
   ): Promise<void> {
-    // invoice.paid may have come first and recorded the invoice: that row is this payment.
-    const [, attached] = (await manager.query(
-      `UPDATE payments SET checkout_session_id = $3, updated_at = now()
-       WHERE gym_id = $1 AND stripe_invoice_id = $2 AND checkout_session_id IS NULL`,
-      [gym.id, stripeIdOf(session.invoice), session.id],
-    )) as [unknown, number];
-    if (attached > 0) {
-      return;
-    }
-
-    await manager.query(
-      `INSERT INTO payments
-         (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
-          amount, currency, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (checkout_session_id) DO UPDATE
-         SET status = EXCLUDED.status,
-             stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
-             updated_at = now()
-         WHERE payments.status IN ('pending', 'failed')`,
-      [
-        gym.id,
-        session.id,
-        stripeIdOf(session.invoice),
-        stripeIdOf(session.payment_intent),
-        session.amount_total ?? 0,
-        session.currency ?? 'eur',
-        status,
-      ],
-    );
+    await manager.query(RECORD_CHECKOUT_PAYMENT, [
+      gym.id,
+      session.id,
+      stripeIdOf(session.invoice),
+      stripeIdOf(session.payment_intent),
+      session.amount_total ?? 0,
+      session.currency ?? 'eur',
+      status,
+    ]);
   }
 }
+
+// One statement, so that it can share a round trip with the other writes of the checkout.
+const RECORD_CHECKOUT_PAYMENT = `
+  WITH attached AS (
+    UPDATE payments SET checkout_session_id = $2, updated_at = now()
+     WHERE gym_id = $1 AND stripe_invoice_id = $3 AND checkout_session_id IS NULL
+    RETURNING id
+  )
+  INSERT INTO payments
+    (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
+     amount, currency, status)
+  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::integer, $6::text, $7::text
+   WHERE NOT EXISTS (SELECT 1 FROM attached)
+  ON CONFLICT (checkout_session_id) DO UPDATE
+    SET status = EXCLUDED.status,
+        stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
+        updated_at = now()
+    WHERE payments.status IN ('pending', 'failed')`;
