@@ -100,6 +100,7 @@ async function prepareRun(options: AuthBenchOptions, cleanup: CleanupStack): Pro
       databaseUrl: database.url,
       threadpoolSize: options.threadpoolSize,
       extraEnv: options.identityEnv,
+      nodeArgs: options.identityNodeArgs,
     },
     cleanup,
   );

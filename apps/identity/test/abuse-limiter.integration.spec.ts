@@ -145,6 +145,43 @@ describe('AbuseLimiter (on PostgreSQL)', () => {
     expect(afterReset.map((verdict) => verdict.allowed)).toEqual([true, true]);
   });
 
+  whenDatabase('counts three keys in order: a refused middle key leaves the last one', async () => {
+    const [first, middle, last] = [newRule(), newRule({ freeAttempts: 1 }), newRule()];
+    const keys = [
+      { rule: first, value: 'a' },
+      { rule: middle, value: 'b' },
+      { rule: last, value: 'c' },
+    ];
+    await attempts(keys[1], 1);
+
+    const refused = await limiter.attempt(keys);
+    const counts = await dataSource.query(
+      'SELECT scope, attempts FROM abuse_counters WHERE scope = ANY($1) ORDER BY scope',
+      [[first.scope, middle.scope, last.scope]],
+    );
+
+    expect(refused).toMatchObject({ allowed: false, scope: middle.scope });
+    expect(counts).toEqual([
+      { scope: first.scope, attempts: 1 },
+      { scope: middle.scope, attempts: 1 },
+    ]);
+  });
+
+  whenDatabase('forgives in one call: resets one key and refunds another', async () => {
+    const perAccount = newRule({ freeAttempts: 1 });
+    const perIp = newRule({ freeAttempts: 1 });
+    const account = { rule: perAccount, value: 'forgiven@gym.test' };
+    const ip = { rule: perIp, value: '198.51.100.7' };
+    await attempts(account, 2);
+    await attempts(ip, 1);
+
+    await limiter.forgive({ reset: [account], refund: [ip] });
+
+    await expect(limiter.attempt([account])).resolves.toEqual({ allowed: true });
+    await expect(limiter.attempt([ip])).resolves.toEqual({ allowed: true });
+    await expect(limiter.attempt([ip])).resolves.toMatchObject({ allowed: false });
+  });
+
   whenDatabase('starts a key afresh once it was left alone long enough', async () => {
     const rule = newRule({ freeAttempts: 1 });
     const key = { rule, value: 'quiet@gym.test' };

@@ -14,6 +14,7 @@ export interface AuthBenchOptions {
   threadpoolSize: number;
   /** Extra variables for Identity only (diagnostics: NODE_OPTIONS=--cpu-prof, LOG_LEVEL=info). */
   identityEnv: Record<string, string>;
+  identityNodeArgs: string[];
 }
 
 export const AUTH_USAGE = `Usage: node dist/tools/src/bench-auth.js [options]
@@ -29,6 +30,7 @@ same stored hashes in a child process of its own: the hash alone, as the ceiling
   --max-seconds N     a phase stops by itself after N seconds (default 180, at most 600)
   --threadpool N      UV_THREADPOOL_SIZE of both children (default: this environment's, or 4)
   --identity-env K=V  an extra variable for Identity; repeatable
+  --identity-node-arg F  a flag for Identity's node, e.g. --cpu-prof; repeatable
   --help              this text`;
 
 const MAX_PHASE_SECONDS = 600;
@@ -52,6 +54,7 @@ export function parseAuthBenchOptions(argv: string[]): AuthBenchOptions | 'help'
         default: process.env.UV_THREADPOOL_SIZE ?? LIBUV_DEFAULT_THREADPOOL,
       },
       'identity-env': { type: 'string', multiple: true, default: [] },
+      'identity-node-arg': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -69,6 +72,7 @@ export function parseAuthBenchOptions(argv: string[]): AuthBenchOptions | 'help'
     // libuv caps its pool at 1024 threads.
     threadpoolSize: integerIn('--threadpool', values.threadpool, 1, 1_024),
     identityEnv: Object.fromEntries(values['identity-env'].map(toEnvEntry)),
+    identityNodeArgs: values['identity-node-arg'],
   };
 }
 

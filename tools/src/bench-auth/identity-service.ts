@@ -20,6 +20,8 @@ export interface IdentitySettings {
   databaseUrl: string;
   threadpoolSize: number;
   extraEnv: Record<string, string>;
+  /** Flags for Identity's node (diagnostics: --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs: string[];
 }
 
 const ECHOED_LINES = 20;
@@ -59,12 +61,13 @@ export async function startIdentity(
   const env = identityEnv(settings, port);
 
   let echoed = 0;
-  const identity = new ServiceProcess('identity', env, (line) => {
+  const echo = (line: string): void => {
     echoed += 1;
     if (echoed <= ECHOED_LINES) {
       console.log(`  [identity] ${line.slice(0, 300)}`);
     }
-  });
+  };
+  const identity = new ServiceProcess('identity', env, echo, settings.nodeArgs);
   cleanup.push('stop Identity', () => identity.stop());
   await waitUntilHealthy(identity, `http://127.0.0.1:${port}`);
 

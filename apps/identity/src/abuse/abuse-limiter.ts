@@ -4,30 +4,33 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { IdentityConfig } from '../config/identity-env';
 import { AbuseRule, AbuseVerdict, LimitedKey } from './abuse-rule';
-import {
-  ATTEMPT_SQL,
-  FORGET_EXPIRED_SQL,
-  REFUND_SQL,
-  RESET_SQL,
-  RETRY_AFTER_SQL,
-} from './abuse-sql';
+import { attemptSql, FORGET_EXPIRED_SQL, forgiveSql, RETRY_AFTER_SQL } from './abuse-sql';
 import { tooManyAttempts } from './too-many-attempts';
 
 type RuleSettings = Required<AbuseRule>;
+type RefusedAttempt = Extract<AbuseVerdict, { allowed: false }>;
 
 /**
  * Growing delays per key, counted in PostgreSQL so that every copy of the service sees the
- * same counts. An attempt is counted before the work it guards, in one statement, so requests
- * sent in parallel cannot all slip through while the first of them is still being checked.
+ * same counts. An attempt is counted before the work it guards, all its keys in one statement,
+ * so requests sent in parallel cannot all slip through while the first is still being checked.
  */
 @Injectable()
 export class AbuseLimiter {
   private readonly logger = new Logger(AbuseLimiter.name);
 
+  private readonly defaults: Omit<RuleSettings, 'scope' | 'freeAttempts'>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly config: ConfigService<IdentityConfig, true>,
-  ) {}
+    config: ConfigService<IdentityConfig, true>,
+  ) {
+    this.defaults = {
+      baseDelaySeconds: config.get('RATE_LIMIT_BASE_DELAY_SECONDS', { infer: true }),
+      maxDelaySeconds: config.get('RATE_LIMIT_MAX_DELAY_SECONDS', { infer: true }),
+      forgetAfterSeconds: config.get('RATE_LIMIT_FORGET_AFTER_SECONDS', { infer: true }),
+    };
+  }
 
   /**
    * Counts one attempt against each key, in order; throws TooManyRequestsError (429 with
@@ -42,37 +45,62 @@ export class AbuseLimiter {
 
   /** As consume, but answers instead of throwing, for callers that must not show a refusal. */
   async attempt(keys: LimitedKey[]): Promise<AbuseVerdict> {
-    for (const key of keys) {
-      const verdict = await this.attemptOne(key);
-      if (!verdict.allowed) {
-        this.logger.warn(
-          { scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
-          'Attempt refused: too many for this key',
-        );
-
-        return verdict;
-      }
+    if (keys.length === 0) {
+      return { allowed: true };
     }
 
-    return { allowed: true };
+    const values = keys.flatMap((key) => {
+      const rule = this.settingsOf(key.rule);
+
+      return [
+        rule.scope,
+        hashOf(key.value),
+        rule.freeAttempts,
+        rule.baseDelaySeconds,
+        rule.maxDelaySeconds,
+        rule.forgetAfterSeconds,
+      ];
+    });
+    const [{ counted }] = (await this.dataSource.query(attemptSql(keys.length), values)) as [
+      { counted: number },
+    ];
+    if (counted === keys.length) {
+      return { allowed: true };
+    }
+
+    const verdict = await this.refusal(keys[counted]);
+    this.logger.warn(
+      { scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
+      'Attempt refused: too many for this key',
+    );
+
+    return verdict;
   }
 
   /** Gives back the attempt just counted, e.g. the IP's for a login that succeeded. */
-  async refund(keys: LimitedKey[]): Promise<void> {
-    for (const key of keys) {
-      await this.dataSource.query(REFUND_SQL, [
-        key.rule.scope,
-        hashOf(key.value),
-        this.settingsOf(key.rule).freeAttempts,
-      ]);
-    }
+  refund(keys: LimitedKey[]): Promise<void> {
+    return this.forgive({ reset: [], refund: keys });
   }
 
   /** Forgets the keys' streaks, e.g. the account's after a right password. */
-  async reset(keys: LimitedKey[]): Promise<void> {
-    for (const key of keys) {
-      await this.dataSource.query(RESET_SQL, [key.rule.scope, hashOf(key.value)]);
+  reset(keys: LimitedKey[]): Promise<void> {
+    return this.forgive({ reset: keys, refund: [] });
+  }
+
+  /** Both at once, in one statement. */
+  async forgive({ reset, refund }: { reset: LimitedKey[]; refund: LimitedKey[] }): Promise<void> {
+    if (reset.length + refund.length === 0) {
+      return;
     }
+
+    await this.dataSource.query(forgiveSql(reset.length, refund.length), [
+      ...reset.flatMap((key) => [key.rule.scope, hashOf(key.value)]),
+      ...refund.flatMap((key) => [
+        key.rule.scope,
+        hashOf(key.value),
+        this.settingsOf(key.rule).freeAttempts,
+      ]),
+    ]);
   }
 
   /** Deletes the counters nobody needs any more; returns how many. */
@@ -82,32 +110,15 @@ export class AbuseLimiter {
     return deleted;
   }
 
-  private async attemptOne({ rule, value }: LimitedKey): Promise<AbuseVerdict> {
-    const settings = this.settingsOf(rule);
-    const keyHash = hashOf(value);
-
-    const counted = (await this.dataSource.query(ATTEMPT_SQL, [
-      settings.scope,
-      keyHash,
-      settings.freeAttempts,
-      settings.baseDelaySeconds,
-      settings.maxDelaySeconds,
-      settings.forgetAfterSeconds,
-    ])) as unknown[];
-    if (counted.length > 0) {
-      return { allowed: true };
-    }
-
+  private async refusal({ rule, value }: LimitedKey): Promise<RefusedAttempt> {
     const rows = (await this.dataSource.query(RETRY_AFTER_SQL, [
-      settings.scope,
-      keyHash,
-    ])) as Array<{
-      seconds: number | null;
-    }>;
+      rule.scope,
+      hashOf(value),
+    ])) as Array<{ seconds: number | null }>;
 
     return {
       allowed: false,
-      scope: settings.scope,
+      scope: rule.scope,
       retryAfterSeconds: Math.max(1, Number(rows[0]?.seconds ?? 1)),
     };
   }
@@ -116,13 +127,9 @@ export class AbuseLimiter {
     return {
       scope: rule.scope,
       freeAttempts: rule.freeAttempts,
-      baseDelaySeconds:
-        rule.baseDelaySeconds ?? this.config.get('RATE_LIMIT_BASE_DELAY_SECONDS', { infer: true }),
-      maxDelaySeconds:
-        rule.maxDelaySeconds ?? this.config.get('RATE_LIMIT_MAX_DELAY_SECONDS', { infer: true }),
-      forgetAfterSeconds:
-        rule.forgetAfterSeconds ??
-        this.config.get('RATE_LIMIT_FORGET_AFTER_SECONDS', { infer: true }),
+      baseDelaySeconds: rule.baseDelaySeconds ?? this.defaults.baseDelaySeconds,
+      maxDelaySeconds: rule.maxDelaySeconds ?? this.defaults.maxDelaySeconds,
+      forgetAfterSeconds: rule.forgetAfterSeconds ?? this.defaults.forgetAfterSeconds,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
@@ -19,9 +20,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const KEPT_AFTER_USE_MS = 7 * DAY_MS;
 
 export interface StartedSession {
-  session: Session;
+  sessionId: string;
   refreshToken: string;
 }
+
+// The session and its first token, in one statement: atomic without a transaction around it.
+const START_SESSION_SQL = `
+  WITH session AS (
+    INSERT INTO sessions (id, user_id, expires_at, last_used_at, ip, user_agent)
+    VALUES ($1, $2, $3, $4, $5, $6)
+  )
+  INSERT INTO refresh_tokens (user_id, session_id, token_hash, expires_at)
+  VALUES ($2, $1, $7, $3)`;
 
 /**
  * What presenting a refresh token did: `rotated` (it is spent, here is its replacement),
@@ -48,24 +58,21 @@ export class RefreshTokensService {
   async startSession(userId: string, origin: RequestOrigin): Promise<StartedSession> {
     const now = new Date();
     const lifetimeDays = this.config.get('REFRESH_TOKEN_TTL_DAYS', { infer: true });
+    const sessionId = randomUUID();
     const refreshToken = newRefreshToken();
 
-    const session = await this.dataSource.transaction(async (manager) => {
-      const started = await manager.save(
-        manager.create(Session, {
-          userId,
-          expiresAt: new Date(now.getTime() + lifetimeDays * DAY_MS),
-          lastUsedAt: now,
-          ip: origin.ip,
-          userAgent: origin.userAgent,
-        }),
-      );
-      await this.insertToken(manager, started, refreshToken);
+    // Every token of a session ends with it: rotation never extends a sign-in.
+    await this.dataSource.query(START_SESSION_SQL, [
+      sessionId,
+      userId,
+      new Date(now.getTime() + lifetimeDays * DAY_MS),
+      now,
+      origin.ip,
+      origin.userAgent,
+      refreshTokenHash(refreshToken),
+    ]);
 
-      return started;
-    });
-
-    return { session, refreshToken };
+    return { sessionId, refreshToken };
   }
 
   async rotate(presented: string): Promise<Rotation> {

@@ -93,15 +93,10 @@ export class SessionsService {
 
   /** Starts a session for a user whose sign-in is complete (password, and 2FA when on). */
   async issuePair(user: User, origin: RequestOrigin = UNKNOWN_ORIGIN): Promise<TokenPair> {
-    const { session, refreshToken } = await this.refreshTokens.startSession(user.id, origin);
-    this.events.record({
-      event: 'login.succeeded',
-      userId: user.id,
-      sessionId: session.id,
-      origin,
-    });
+    const { sessionId, refreshToken } = await this.refreshTokens.startSession(user.id, origin);
+    this.events.record({ event: 'login.succeeded', userId: user.id, sessionId, origin });
 
-    return this.pairOf(user, session.id, refreshToken);
+    return this.pairOf(user, sessionId, refreshToken);
   }
 
   /** The presented token is spent; the pair returned replaces it. */

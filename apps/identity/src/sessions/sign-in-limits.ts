@@ -50,9 +50,11 @@ export class SignInLimits {
   }
 
   /** A right password clears the account's streak; the IP only gets this attempt back. */
-  async passwordAccepted(email: string, origin: RequestOrigin): Promise<void> {
-    await this.limiter.reset([{ rule: this.loginPerAccount, value: normalizeEmail(email) }]);
-    await this.limiter.refund(this.ipKeys(this.loginPerIp, origin));
+  passwordAccepted(email: string, origin: RequestOrigin): Promise<void> {
+    return this.limiter.forgive({
+      reset: [{ rule: this.loginPerAccount, value: normalizeEmail(email) }],
+      refund: this.ipKeys(this.loginPerIp, origin),
+    });
   }
 
   /** Every registration attempt counts, made or refused. Throws 429 when over. */
