@@ -218,6 +218,7 @@ async function startWizard(
 function wizardEnv(run: Run, port: number): Record<string, string> {
   return {
     DATABASE_URL: run.database.url,
+    DATABASE_POOL_SIZE: String(run.options.poolSize),
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'development',
@@ -241,6 +242,7 @@ async function startCeiling(
   const port = await freeLoopbackPort();
   const ceiling = await CeilingProcess.start({
     DATABASE_URL: run.database.url,
+    POOL_SIZE: String(run.options.poolSize),
     PORT: String(port),
     STRIPE_WEBHOOK_SECRET: run.webhookSecret,
     ...recorderEnv(run.recordings.ceiling),
@@ -314,7 +316,7 @@ function settingsOf(run: Run, logLevel: string): Record<string, string | number>
       ? `RabbitMQ at ${new URL(options.amqpUrl).host} (${WIZARD_EMAIL_QUEUE})`
       : 'in-process',
     'log level': `${logLevel} (at info, each request logs a line)`,
-    pools: 'Wizard TypeORM 10, ceiling pg.Pool 10',
+    pools: `${options.poolSize} connections each (Wizard TypeORM, ceiling pg.Pool)`,
     'wizard env':
       extra.length > 0 ? extra.map((key) => `${key}=${options.wizardEnv[key]}`).join(' ') : '-',
   };

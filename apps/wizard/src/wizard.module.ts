@@ -86,6 +86,7 @@ export class WizardModule {
         DatabaseModule.forRootAsync({
           useFactory: () => ({
             url: config.DATABASE_URL,
+            poolSize: config.DATABASE_POOL_SIZE,
             embedded: {
               dataDir: config.EMBEDDED_DB_DIR,
               port: config.EMBEDDED_DB_PORT,

@@ -7,6 +7,8 @@ export interface BenchOptions {
   events: number;
   warmup: number;
   concurrency: number;
+  /** Database connections of the Wizard, and of the ceiling alike. */
+  poolSize: number;
   /** Wizard and ceiling phases alternate this many times; the result is their median. */
   rounds: number;
   /** Each phase stops by itself after this long, well inside Stripe's 300 s signature tolerance. */
@@ -27,6 +29,7 @@ against a minimal node:http handler that verifies the same signature and runs th
   --events N          measured events per target (default 5000)
   --warmup N          unmeasured events before each measured phase (default 200)
   --concurrency N     requests in flight at all times (default 50)
+  --pool-size N       database connections of the Wizard and of the ceiling (default 10)
   --rounds N          alternate Wizard and ceiling N times and report the medians (default 1)
   --max-seconds N     a phase stops by itself after N seconds (default 240, at most 280)
   --amqp              the Wizard uses RabbitMQ at ${DEFAULT_AMQP_URL}
@@ -47,6 +50,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       events: { type: 'string', default: '5000' },
       warmup: { type: 'string', default: '200' },
       concurrency: { type: 'string', default: '50' },
+      'pool-size': { type: 'string', default: '10' },
       rounds: { type: 'string', default: '1' },
       'max-seconds': { type: 'string', default: '240' },
       amqp: { type: 'boolean', default: false },
@@ -65,6 +69,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     events: positiveInteger('--events', values.events),
     warmup: positiveInteger('--warmup', values.warmup, 0),
     concurrency: positiveInteger('--concurrency', values.concurrency),
+    poolSize: positiveInteger('--pool-size', values['pool-size']),
     rounds: positiveInteger('--rounds', values.rounds),
     maxPhaseSeconds: Math.min(
       MAX_PHASE_SECONDS,

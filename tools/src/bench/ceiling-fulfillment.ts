@@ -72,10 +72,14 @@ async function recordAndApply(client: PoolClient, event: CheckoutEvent): Promise
     return 'duplicate';
   }
 
+  // The claim wrote `processed`; only an ignored event needs the row corrected.
   const detail = await applyPaidCheckout(client, event);
-  await client.query(SQL.finishEvent, [event.id, detail ? 'ignored' : 'processed', detail ?? null]);
+  if (detail === undefined) {
+    return 'processed';
+  }
+  await client.query(SQL.finishEvent, [event.id, 'ignored', detail]);
 
-  return detail ? 'ignored' : 'processed';
+  return 'ignored';
 }
 
 /** Undefined when the payment was applied; otherwise why it was ignored. */

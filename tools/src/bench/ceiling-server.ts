@@ -9,8 +9,6 @@ import { hasValidStripeSignature } from './stripe-signature';
  */
 const WEBHOOK_PATH = '/webhooks/stripe';
 const TOLERANCE_SECONDS = 300;
-// The Wizard's TypeORM pool size.
-const POOL_SIZE = 10;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function main(): void {
@@ -18,7 +16,8 @@ function main(): void {
   // Pipelined like the Wizard's pool (libs/database), so that its Promise.all acts the same.
   const pool = new Pool({
     connectionString: requiredEnv('DATABASE_URL'),
-    max: POOL_SIZE,
+    // The Wizard's DATABASE_POOL_SIZE in the same run.
+    max: Number(requiredEnv('POOL_SIZE')),
     pipeline: true,
   });
   pool.on('error', (error) => process.stderr.write(`idle client failed: ${error.message}\n`));

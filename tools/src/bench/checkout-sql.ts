@@ -8,10 +8,11 @@ export const CHECKOUT_SQL = {
   commit: 'COMMIT',
   rollback: 'ROLLBACK',
 
-  claimEvent: `INSERT INTO stripe_events (id, type, created, livemode, outcome)
-       VALUES ($1, $2, to_timestamp($3), $4, 'processing')
+  claimEvent: `INSERT INTO stripe_events (id, type, created, livemode, outcome, processed_at)
+       VALUES ($1, $2, to_timestamp($3), $4, 'processed', now())
        ON CONFLICT (id) DO UPDATE
-         SET outcome = 'processing', detail = NULL, deliveries = stripe_events.deliveries + 1
+         SET outcome = 'processed', detail = NULL, processed_at = now(),
+             deliveries = stripe_events.deliveries + 1
          WHERE stripe_events.outcome = 'failed'
        RETURNING id`,
 

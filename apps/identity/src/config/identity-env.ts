@@ -1,4 +1,4 @@
-import { envValidator, logLevel, nodeEnv, optionalUrl, port } from '@app/common';
+import { databasePoolSize, envValidator, logLevel, nodeEnv, optionalUrl, port } from '@app/common';
 import { z } from 'zod';
 import { ABUSE_ENV } from '../abuse/abuse.env';
 import { checkEmailEnv, withEmailDefaults } from '@app/email';
@@ -39,6 +39,7 @@ const identityEnvSchema = z
     HOST: text('0.0.0.0'),
     LOG_LEVEL: logLevel,
     DATABASE_URL: optionalUrl,
+    DATABASE_POOL_SIZE: databasePoolSize,
     EMBEDDED_DB_DIR: text('.data/identity-postgres'),
     EMBEDDED_DB_PORT: port(54307),
     JWT_PRIVATE_KEY: signingKeyPem.optional(),

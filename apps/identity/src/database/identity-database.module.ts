@@ -10,6 +10,7 @@ export function identityDatabaseModule(): DynamicModule {
     inject: [ConfigService],
     useFactory: (config: ConfigService<IdentityConfig, true>) => ({
       url: config.get('DATABASE_URL', { infer: true }),
+      poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
       embedded: {
         dataDir: config.get('EMBEDDED_DB_DIR', { infer: true }),
         port: config.get('EMBEDDED_DB_PORT', { infer: true }),

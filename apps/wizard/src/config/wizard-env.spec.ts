@@ -29,8 +29,16 @@ describe('validateWizardEnv', () => {
         EMAIL_PROVIDER: 'console',
         PLANS: DEFAULT_PLANS,
         STRIPE_WEBHOOK_TOLERANCE_SECONDS: 300,
+        DATABASE_POOL_SIZE: 10,
       }),
     );
+  });
+
+  it('takes a pool size from 1 to 100, and names the variable otherwise', () => {
+    expect(validateWizardEnv({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    for (const bad of ['0', '101', 'ten', '2.5']) {
+      expect(failureOf({ DATABASE_POOL_SIZE: bad })).toMatch(/DATABASE_POOL_SIZE/);
+    }
   });
 
   it('splits the webhook secrets for rotation', () => {

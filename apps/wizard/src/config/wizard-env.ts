@@ -1,4 +1,12 @@
-import { commaSeparated, envValidator, logLevel, nodeEnv, optionalUrl, port } from '@app/common';
+import {
+  commaSeparated,
+  databasePoolSize,
+  envValidator,
+  logLevel,
+  nodeEnv,
+  optionalUrl,
+  port,
+} from '@app/common';
 import { checkEmailEnv, EMAIL_ENV, withEmailDefaults } from '@app/email';
 import { assertStripeKeyMatchesEnvironment } from '@app/payments';
 import { z } from 'zod';
@@ -14,6 +22,7 @@ const wizardEnvSchema = z
     LOG_LEVEL: logLevel,
 
     DATABASE_URL: optionalUrl,
+    DATABASE_POOL_SIZE: databasePoolSize,
     EMBEDDED_DB_DIR: z.string().default('.data/wizard-postgres'),
     EMBEDDED_DB_PORT: port(54306),
     AMQP_URL: optionalUrl,

@@ -12,13 +12,16 @@ export class StripeEventLedger {
   /**
    * Takes the event for this transaction. A concurrent delivery of the same id waits on the
    * unique key until the first one commits, then finds it done; a failed one may run again.
+   * The row says `processed` at once: it commits only with the handler's work, and `finish`
+   * corrects it when the handler ignored the event, so most events need no second statement.
    */
   async claim(manager: EntityManager, event: PaymentEvent): Promise<boolean> {
     const claimed: unknown[] = await manager.query(
-      `INSERT INTO stripe_events (id, type, created, livemode, outcome)
-       VALUES ($1, $2, to_timestamp($3), $4, 'processing')
+      `INSERT INTO stripe_events (id, type, created, livemode, outcome, processed_at)
+       VALUES ($1, $2, to_timestamp($3), $4, 'processed', now())
        ON CONFLICT (id) DO UPDATE
-         SET outcome = 'processing', detail = NULL, deliveries = stripe_events.deliveries + 1
+         SET outcome = 'processed', detail = NULL, processed_at = now(),
+             deliveries = stripe_events.deliveries + 1
          WHERE stripe_events.outcome = 'failed'
        RETURNING id`,
       [event.id, event.type, event.created, event.livemode],
@@ -35,6 +38,10 @@ export class StripeEventLedger {
   }
 
   async finish(manager: EntityManager, eventId: string, result: HandlerResult): Promise<void> {
+    if (result.outcome === 'processed' && result.detail === undefined) {
+      return;
+    }
+
     await manager.query(
       `UPDATE stripe_events SET outcome = $2, detail = $3, processed_at = now() WHERE id = $1`,
       [eventId, result.outcome, result.detail ?? null],

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type StripeEventOutcome = 'processing' | 'processed' | 'ignored' | 'failed';
+export type StripeEventOutcome = 'processed' | 'ignored' | 'failed';
 
 /** Every event Stripe delivered with a valid signature, so support can see what came in. */
 @Entity('stripe_events')

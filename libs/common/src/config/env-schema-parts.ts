@@ -6,6 +6,9 @@ export const port = (fallback: number) =>
 
 export const optionalUrl = z.url().optional();
 
+/** Connections each copy of a service keeps to PostgreSQL. */
+export const databasePoolSize = z.coerce.number().int().min(1).max(100).default(10);
+
 export const commaSeparated = z.string().transform((value) =>
   value
     .split(',')
