@@ -3,13 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceEnv } from '@app/common';
-import { EMAIL_QUEUE_DEFINITION, FakeMailjetServer, type RecordedMailjetRequest } from '@app/email';
+import { EMAIL_QUEUE_DEFINITION } from '@app/email';
 import { topologyQueueNames, type QueueDefinition } from '@app/queue';
 import { connect } from 'amqplib';
 import {
   createTestDatabase,
+  FakeMailjetServer,
   FakeStripeServer,
   freePort,
+  type RecordedMailjetRequest,
   signStripePayload,
   stripeFixture,
   type TestDatabase,

@@ -27,9 +27,6 @@ export type { AdminInvoicePaymentFailedEmailData } from './templates/admin-invoi
 export type { AdminDisputeCreatedEmailData } from './templates/admin-dispute-created.template';
 
 // Test fakes: they use Node built-ins only, so production imports stay free of dev packages.
-export { FakeMailjetServer } from './testing/fake-mailjet-server';
-export type { FakeMailjetReply, RecordedMailjetRequest } from './testing/fake-mailjet-server';
-export { mailjetMessageErrorAnswer, mailjetRequestErrorAnswer } from './testing/mailjet-answers';
 export { RecordingEmailService } from './testing/recording-email.service';
 
 export * from './outbox';

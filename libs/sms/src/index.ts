@@ -14,7 +14,4 @@ export type { SmsHealth, SmsHealthCheck } from './adapters/sms-health';
 export { hasSmsHealthCheck } from './adapters/sms-health';
 
 // Test fakes: they use Node built-ins only, so production imports stay free of dev packages.
-export { FakeTwilioServer } from './testing/fake-twilio-server';
-export type { FakeTwilioReply, RecordedTwilioRequest } from './testing/fake-twilio-server';
-export { twilioErrorAnswer } from './testing/twilio-answers';
 export { RecordingSmsService } from './testing/recording-sms.service';

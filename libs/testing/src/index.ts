@@ -1,4 +1,9 @@
+export * from './fake-mailjet.server';
+export { mailjetMessageErrorAnswer, mailjetRequestErrorAnswer } from './mailjet-answers';
 export * from './fake-stripe.server';
+export * from './fake-twilio.server';
+export { twilioErrorAnswer } from './twilio-answers';
+export type { ScriptedAnswer, ScriptedReply } from './scripted-http-server';
 export type { FakeStripeResponse } from './fake-stripe.resources';
 export type { FakeStripeCharge } from './fake-stripe.refunds';
 export * from './stripe-billing-events';

@@ -1,7 +1,10 @@
+import { RECORD_CHECKOUT_PAYMENT } from '../../../apps/wizard/src/payments/checkout-payment-sql';
+
 /**
- * The statements the Wizard sends for one paid checkout.session.completed, in its order, copied
- * from stripe-event-ledger.ts, gym-rows.ts, checkout-fulfillment.ts, license-issuer.ts,
- * activation-tokens.ts and email-outbox.ts (the run's SQL check says when they drift).
+ * The statements the Wizard sends for one paid checkout.session.completed, in its order: the
+ * payment's from checkout-payment-sql.ts, the others copied from stripe-event-ledger.ts,
+ * gym-rows.ts, license-issuer.ts, activation-tokens.ts and email-outbox.ts (the run's SQL check
+ * says when they drift).
  */
 export const CHECKOUT_SQL = {
   begin: 'START TRANSACTION',
@@ -20,22 +23,7 @@ export const CHECKOUT_SQL = {
 
   lockGym: 'SELECT * FROM gyms WHERE id = $1 FOR UPDATE',
 
-  recordPayment: `
-  WITH attached AS (
-    UPDATE payments SET checkout_session_id = $2, updated_at = now()
-     WHERE gym_id = $1 AND stripe_invoice_id = $3 AND checkout_session_id IS NULL
-    RETURNING id
-  )
-  INSERT INTO payments
-    (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
-     amount, currency, status)
-  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::integer, $6::text, $7::text
-   WHERE NOT EXISTS (SELECT 1 FROM attached)
-  ON CONFLICT (checkout_session_id) DO UPDATE
-    SET status = EXCLUDED.status,
-        stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
-        updated_at = now()
-    WHERE payments.status IN ('pending', 'failed')`,
+  recordPayment: RECORD_CHECKOUT_PAYMENT,
 
   markGymPaid: `UPDATE gyms SET status = 'paid', checkout_session_id = $2, stripe_customer_id = $3,
             stripe_subscription_id = $4, updated_at = now()

@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { ServiceEnv } from '@app/common';
-import { FakeMailjetServer, type RecordedMailjetRequest } from '@app/email';
-import { integrationRequired, type TestDatabase, waitForValue } from '@app/testing';
+import {
+  FakeMailjetServer,
+  integrationRequired,
+  type RecordedMailjetRequest,
+  type TestDatabase,
+  waitForValue,
+} from '@app/testing';
 import { connect } from 'amqplib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';

@@ -1,5 +1,5 @@
 import type { ServiceEnv } from '@app/common';
-import { FakeTwilioServer } from '@app/sms';
+import { FakeTwilioServer } from '@app/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { createIdentityApp } from '../../src/bootstrap';

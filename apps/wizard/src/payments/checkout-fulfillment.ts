@@ -10,6 +10,7 @@ import { Gym } from '../gyms/gym.entity';
 import { LicenseIssuer, periodEnd } from '../licenses/license-issuer';
 import { PlanCatalog } from '../plans/plan-catalog';
 import { ignored, processed, type HandlerResult } from '../webhooks/stripe-event-handler';
+import { RECORD_CHECKOUT_PAYMENT } from './checkout-payment-sql';
 import type { PaymentStatus } from './payment.entity';
 
 type Session = Stripe.Checkout.Session;
@@ -105,21 +106,3 @@ export class CheckoutFulfillment {
     ]);
   }
 }
-
-// One statement, so that it can share a round trip with the other writes of the checkout.
-const RECORD_CHECKOUT_PAYMENT = `
-  WITH attached AS (
-    UPDATE payments SET checkout_session_id = $2, updated_at = now()
-     WHERE gym_id = $1 AND stripe_invoice_id = $3 AND checkout_session_id IS NULL
-    RETURNING id
-  )
-  INSERT INTO payments
-    (gym_id, checkout_session_id, stripe_invoice_id, stripe_payment_intent_id,
-     amount, currency, status)
-  SELECT $1::uuid, $2::text, $3::text, $4::text, $5::integer, $6::text, $7::text
-   WHERE NOT EXISTS (SELECT 1 FROM attached)
-  ON CONFLICT (checkout_session_id) DO UPDATE
-    SET status = EXCLUDED.status,
-        stripe_invoice_id = COALESCE(EXCLUDED.stripe_invoice_id, payments.stripe_invoice_id),
-        updated_at = now()
-    WHERE payments.status IN ('pending', 'failed')`;

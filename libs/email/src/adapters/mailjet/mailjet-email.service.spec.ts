@@ -1,10 +1,11 @@
 import { EmailMessage } from '../../email.interface';
-import { FakeMailjetServer } from '../../testing/fake-mailjet-server';
 import {
+  FakeMailjetServer,
+  freePort as closedPort,
   mailjetMessageErrorAnswer,
   mailjetRequestErrorAnswer,
-} from '../../testing/mailjet-answers';
-import { freePort as closedPort, rejectionOf } from '@app/testing';
+  rejectionOf,
+} from '@app/testing';
 import { EmailDeliveryError } from '../../email-delivery.error';
 
 const deliveryFailureOf = (promise: Promise<unknown>) => rejectionOf(promise, EmailDeliveryError);

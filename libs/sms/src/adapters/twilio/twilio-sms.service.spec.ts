@@ -1,10 +1,13 @@
 import { SmsFailureKind } from '../../sms-delivery.error';
-import { FakeTwilioServer } from '../../testing/fake-twilio-server';
-import { freePort as closedPort, rejectionOf } from '@app/testing';
+import {
+  FakeTwilioServer,
+  freePort as closedPort,
+  rejectionOf,
+  twilioErrorAnswer,
+} from '@app/testing';
 import { SmsDeliveryError } from '../../sms-delivery.error';
 
 const smsFailureOf = (promise: Promise<unknown>) => rejectionOf(promise, SmsDeliveryError);
-import { twilioErrorAnswer } from '../../testing/twilio-answers';
 import { TwilioSmsConfig } from './twilio-sms.config';
 import { TwilioSmsService } from './twilio-sms.service';
 
