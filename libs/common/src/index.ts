@@ -9,6 +9,7 @@ export * from './config/env-validation';
 export * from './config/load-env-files';
 export * from './errors/app-error';
 export * from './errors/http-exception.filter';
+export * from './background/pass-loop';
 export * from './health/health.module';
 export * from './http/api-errors.decorator';
 export * from './http/configure-app';

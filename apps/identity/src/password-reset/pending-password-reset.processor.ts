@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import {
   BeforeApplicationShutdown,
   Injectable,
@@ -6,6 +5,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PassLoop } from '@app/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SecurityEvent } from '../security-events/security-event';
 import { SecurityEvents } from '../security-events/security-events.service';
@@ -29,12 +29,10 @@ export class PendingPasswordResetProcessor
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly logger = new Logger(PendingPasswordResetProcessor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private passRequested = false;
-  private stopped = true;
-  /** Passes run in the bootstrap context: a kick from a request must not lend it its id. */
-  private runDetached: <T>(work: () => T) => T = (work) => work();
+  private readonly loop = new PassLoop({
+    pass: () => this.pass(),
+    intervalMs: SWEEP_INTERVAL_MS,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,62 +41,27 @@ export class PendingPasswordResetProcessor
   ) {}
 
   onApplicationBootstrap(): void {
-    this.runDetached = AsyncResource.bind(<T>(work: () => T): T => work());
-    this.stopped = false;
-    this.kick();
+    this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** setImmediate: the request's answer is written before its processing starts. */
   processSoon(): void {
-    setImmediate(() => this.kick());
+    setImmediate(() => this.loop.kick());
   }
 
   /** Runs a pass now, or right after the running one. */
   kick(): void {
-    if (this.stopped) {
-      return;
-    }
-    if (this.running) {
-      this.passRequested = true;
-
-      return;
-    }
-
-    clearTimeout(this.timer);
-    this.running = this.runDetached(() =>
-      this.pass().finally(() => {
-        this.running = undefined;
-        this.afterPass();
-      }),
-    );
-  }
-
-  private afterPass(): void {
-    if (this.passRequested) {
-      this.passRequested = false;
-      this.kick();
-
-      return;
-    }
-    if (this.stopped) {
-      return;
-    }
-
-    this.timer = setTimeout(() => this.kick(), SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.loop.kick();
   }
 
   /** Never throws: a failed pass is logged and the next one tries again. */
   private async pass(): Promise<void> {
     try {
-      for (let handled = 0; handled < MAX_PER_PASS && !this.stopped; handled += 1) {
+      for (let handled = 0; handled < MAX_PER_PASS && !this.loop.stopping; handled += 1) {
         if (!(await this.processNext())) {
           return;
         }

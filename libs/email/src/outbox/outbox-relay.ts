@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -6,6 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
+import { PassLoop } from '@app/common';
 import { IJobQueue, InjectJobQueue, QueueDefinition } from '@app/queue';
 
 import type { ResolvedEmailOutboxOptions } from './email-outbox.options';
@@ -29,87 +29,38 @@ const KICK_COALESCE_MS = 20;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private passRequested = false;
-  private kickScheduled = false;
-  private stopped = true;
-  /** Passes run in the bootstrap context: a kick from a request must not lend it its id. */
-  private runDetached: <T>(work: () => T) => T = (work) => work();
+  private readonly loop: PassLoop;
 
   constructor(
     @Inject(RESOLVED_EMAIL_OUTBOX_OPTIONS) private readonly options: ResolvedEmailOutboxOptions,
     @Inject(EMAIL_QUEUE_DEFINITION) private readonly queue: QueueDefinition,
     @InjectJobQueue() private readonly jobQueue: IJobQueue,
     private readonly rows: OutboxRows,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.runDetached = AsyncResource.bind(<T>(work: () => T): T => work());
-    this.stopped = false;
-    this.kick();
+  ) {
+    this.loop = new PassLoop({
+      pass: () => this.pass(),
+      intervalMs: options.relayIntervalMs,
+      coalesceMs: KICK_COALESCE_MS,
+    });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
 
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs a pass soon, or soon after the running one, instead of waiting for the next tick. */
   kick(): void {
-    if (this.stopped || this.kickScheduled) {
-      return;
-    }
-    if (this.running) {
-      this.passRequested = true;
-
-      return;
-    }
-
-    clearTimeout(this.timer);
-    this.kickScheduled = true;
-    this.timer = setTimeout(() => {
-      this.kickScheduled = false;
-      this.startPass();
-    }, KICK_COALESCE_MS);
-    this.timer.unref();
-  }
-
-  private startPass(): void {
-    if (this.stopped) {
-      return;
-    }
-
-    this.running = this.runDetached(() =>
-      this.pass().finally(() => {
-        this.running = undefined;
-        this.afterPass();
-      }),
-    );
-  }
-
-  private afterPass(): void {
-    if (this.passRequested) {
-      this.passRequested = false;
-      this.kick();
-
-      return;
-    }
-    if (this.stopped) {
-      return;
-    }
-
-    this.timer = setTimeout(() => this.startPass(), this.options.relayIntervalMs);
-    // The relay never keeps a process alive on its own.
-    this.timer.unref();
+    this.loop.kick();
   }
 
   /** Never throws: a failed pass is logged and the next tick tries again. */
   private async pass(): Promise<void> {
     try {
-      for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopped; batch += 1) {
+      for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.loop.stopping; batch += 1) {
         const ids = await this.rows.claimForRelay(this.options.batchSize, this.options.leaseMs);
         await this.publish(ids);
 
