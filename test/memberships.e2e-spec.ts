@@ -13,6 +13,8 @@ interface SyncRow {
 
 type Auth = { authorization: string };
 
+const FREE_LOOKUP_MISSES = 3;
+
 describe('gym memberships: owner sync from the Wizard, rights checked at Identity', () => {
   let platform: TestPlatform;
 
@@ -24,7 +26,10 @@ describe('gym memberships: owner sync from the Wizard, rights checked at Identit
     }
     // Memberships need no RabbitMQ: the in-process queue keeps this suite off the shared broker.
     const noRabbitMq = { AMQP_URL: undefined };
-    platform = await TestPlatform.start('servers', { wizard: noRabbitMq, identity: noRabbitMq });
+    platform = await TestPlatform.start('servers', {
+      wizard: noRabbitMq,
+      identity: { ...noRabbitMq, MEMBER_LOOKUP_FREE_MISSES_PER_USER: String(FREE_LOOKUP_MISSES) },
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -298,6 +303,27 @@ describe('gym memberships: owner sync from the Wizard, rights checked at Identit
       expect(await liveMemberships(gymId)).toHaveLength(2);
     });
 
+    it('delays an owner after too many emails no account has (429); found ones do not count', async () => {
+      const { auth, gymId } = await activeGym();
+      const add = (email: string) =>
+        platform.identityHttp
+          .post(`/gyms/${gymId}/members`)
+          .set(auth)
+          .send({ email, role: 'member' });
+      const found = await platform.signUp();
+      await add(found.email).expect(201);
+
+      for (let miss = 1; miss <= FREE_LOOKUP_MISSES; miss += 1) {
+        await add(`probe-${miss}@gym.example.test`).expect(404);
+      }
+      const refused = await add('probe-next@gym.example.test').expect(429);
+      const stillRefused = await add(found.email).expect(429);
+
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(stillRefused.body.message).toMatch(/too many/i);
+      expect(await liveMemberships(gymId)).toHaveLength(2);
+    });
+
     it('takes access away from removed staff with their very next request (404)', async () => {
       const { auth, gymId } = await activeGym();
       const staff = await addMember(gymId, auth, 'staff');
@@ -397,6 +423,7 @@ describe('gym memberships: owner sync from the Wizard, rights checked at Identit
       '403',
       '404',
       '409',
+      '429',
     ]);
     expect(responsesOf('/gyms/{gymId}/members/{userId}', 'delete')).toEqual([
       '204',

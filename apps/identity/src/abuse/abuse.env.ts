@@ -26,4 +26,6 @@ export const ABUSE_ENV = {
   RATE_LIMIT_MAX_DELAY_SECONDS: seconds(900, 86_400),
   /** A key with no attempt for this long starts again with its free attempts. */
   RATE_LIMIT_FORGET_AFTER_SECONDS: seconds(3_600, 7 * 86_400),
+  /** Adding a member by an email no account has: an owner may not probe which emails exist. */
+  MEMBER_LOOKUP_FREE_MISSES_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
 };

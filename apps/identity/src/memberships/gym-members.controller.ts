@@ -43,7 +43,7 @@ export class GymMembersController {
   @Post()
   @ApiOperation({ summary: 'Add an existing account to the gym as staff or member (owner only)' })
   @ApiCreatedResponse({ type: MemberResponse })
-  @ApiErrors(400, 403, 404, 409)
+  @ApiErrors(400, 403, 404, 409, 429)
   add(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('gymId', ParseUUIDPipe) gymId: string,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AbuseModule } from '../abuse/abuse.module';
 import { UsersModule } from '../users/users.module';
 import { GymAccess } from './gym-access';
 import { GymMembersController } from './gym-members.controller';
@@ -11,7 +12,7 @@ import { MembershipsService } from './memberships.service';
 import { MyGymsController } from './my-gyms.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GymMembership]), UsersModule],
+  imports: [TypeOrmModule.forFeature([GymMembership]), UsersModule, AbuseModule],
   controllers: [GymMembersController, MyGymsController, InternalGymsController],
   providers: [GymAccess, MembershipsService, GymOwnersService, InternalTokenGuard],
   exports: [GymAccess],

@@ -1,7 +1,11 @@
 import { AuthenticatedUser, ConflictError, NotFoundError } from '@app/common';
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { AbuseLimiter } from '../abuse/abuse-limiter';
+import type { LimitedKey } from '../abuse/abuse-rule';
+import type { IdentityConfig } from '../config/identity-env';
 import { UsersService } from '../users/users.service';
 import { AddMemberRequest } from './dto/add-member.request';
 import { MemberResponse } from './dto/member.response';
@@ -15,11 +19,17 @@ const LIVE_MEMBERSHIP_INDEX = 'uq_gym_memberships_live';
 /** Who belongs to a gym, as its owner and staff see and change it. */
 @Injectable()
 export class MembershipsService {
+  private readonly lookupMisses: number;
+
   constructor(
     @InjectRepository(GymMembership) private readonly memberships: Repository<GymMembership>,
     private readonly access: GymAccess,
     private readonly users: UsersService,
-  ) {}
+    private readonly limiter: AbuseLimiter,
+    config: ConfigService<IdentityConfig, true>,
+  ) {
+    this.lookupMisses = config.get('MEMBER_LOOKUP_FREE_MISSES_PER_USER', { infer: true });
+  }
 
   async list(caller: AuthenticatedUser, gymId: string): Promise<MemberResponse[]> {
     await this.access.requireRole(caller, gymId, ['owner', 'staff']);
@@ -42,10 +52,14 @@ export class MembershipsService {
   ): Promise<MemberResponse> {
     await this.access.requireRole(caller, gymId, ['owner']);
 
+    // The 404 tells whether an email has an account: each owner gets only so many misses.
+    const lookups = this.lookupKey(caller);
+    await this.limiter.consume([lookups]);
     const user = await this.users.findByEmail(request.email);
     if (!user) {
       throw new NotFoundError('No account has this email; ask the person to sign up first.');
     }
+    await this.limiter.refund([lookups]);
 
     // The partial unique index decides, so two owners' tabs adding one person cannot both win.
     const membership = await this.memberships
@@ -85,5 +99,12 @@ export class MembershipsService {
     });
 
     return live.map((membership) => MyGymResponse.of(membership));
+  }
+
+  private lookupKey(caller: AuthenticatedUser): LimitedKey {
+    return {
+      rule: { scope: 'members.lookup', freeAttempts: this.lookupMisses },
+      value: caller.id,
+    };
   }
 }
