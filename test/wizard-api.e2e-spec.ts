@@ -36,7 +36,7 @@ describe('Wizard API: input, ownership, admin, docs (PostgreSQL and RabbitMQ)', 
 
   describe('bad input gets a 4xx with a clear message and changes nothing', () => {
     it.each([
-      ['no name', { planId: 'studio_monthly' }, /name/],
+      ['no name', { planId: 'studio_monthly' }, /name is required/],
       ['a blank name', { name: '   ', planId: 'studio_monthly' }, /name should not be empty/],
       ['an unknown plan', { name: 'Gym', planId: 'platinum' }, /There is no plan .+platinum/],
       [
@@ -45,6 +45,11 @@ describe('Wizard API: input, ownership, admin, docs (PostgreSQL and RabbitMQ)', 
         /ownerId should not exist/,
       ],
       ['a number for a name', { name: 42, planId: 'studio_monthly' }, /name must be a string/],
+      [
+        'a name with a right-to-left override',
+        { name: 'Gym \u202eMIG', planId: 'studio_monthly' },
+        /name must not contain text-direction controls/,
+      ],
     ])('POST /gyms with %s: 400', async (_case, body, message) => {
       const before = await gymCount();
 

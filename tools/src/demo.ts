@@ -6,8 +6,11 @@ import { ServiceProcess, waitUntilHealthy } from './service-process';
  * `npm run demo`: both services on their embedded defaults (no PostgreSQL, RabbitMQ or provider
  * account needed), a local Stripe stand-in, and the main flow walked through step by step.
  */
-const WIZARD = 'http://127.0.0.1:3006';
-const IDENTITY = 'http://127.0.0.1:3007';
+// DEMO_WIZARD_PORT and DEMO_IDENTITY_PORT move the demo off ports that are taken.
+const WIZARD_PORT = process.env.DEMO_WIZARD_PORT ?? '3006';
+const IDENTITY_PORT = process.env.DEMO_IDENTITY_PORT ?? '3007';
+const WIZARD = `http://127.0.0.1:${WIZARD_PORT}`;
+const IDENTITY = `http://127.0.0.1:${IDENTITY_PORT}`;
 
 async function main(): Promise<void> {
   const stripe = await FakeStripeServer.start();
@@ -19,12 +22,15 @@ async function main(): Promise<void> {
     INTERNAL_API_TOKEN: randomBytes(32).toString('hex'),
   };
 
-  step('Starting Identity (3007) and the Wizard (3006) on embedded PostgreSQL');
+  step(
+    `Starting Identity (${IDENTITY_PORT}) and the Wizard (${WIZARD_PORT}) on embedded PostgreSQL`,
+  );
   // The ports the demo talks to, whatever a .env.<service> file says.
-  const identity = new ServiceProcess('identity', { ...common, PORT: '3007' });
+  const identity = new ServiceProcess('identity', { ...common, PORT: IDENTITY_PORT });
   const wizard = new ServiceProcess('wizard', {
     ...common,
-    PORT: '3006',
+    PORT: WIZARD_PORT,
+    IDENTITY_URL: IDENTITY,
     STRIPE_SECRET_KEY: `sk_test_demo${randomBytes(12).toString('hex')}`,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     STRIPE_API_BASE_URL: stripe.baseUrl,

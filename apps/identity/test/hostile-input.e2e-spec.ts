@@ -92,6 +92,50 @@ describeIdentityApp('Hostile input on every Identity endpoint', ({ test }) => {
     }
   });
 
+  test('answers bodies it cannot take with a 4xx in the error format, and changes nothing', async (context) => {
+    const credentials = JSON.stringify({
+      email: 'plain@gym.example.test',
+      password: 'x'.repeat(12),
+    });
+    const post = (path: string, type: string | undefined, body: string | Buffer) => {
+      const call = context.http().post(path);
+
+      return (type ? call.set('content-type', type) : call).send(body);
+    };
+    const lonelySurrogate =
+      '{"email":"s@gym.example.test","password":"long enough 1","name":"\\ud800"}';
+
+    const answers = [
+      await post('/auth/login', 'text/plain', credentials),
+      await post('/auth/register', 'application/x-www-form-urlencoded', 'email=a%40b.test'),
+      await post('/auth/login', 'application/json', 'null'),
+      await post('/auth/login', 'application/json', '"hi"'),
+      await post('/auth/register', 'application/json', lonelySurrogate),
+      await context
+        .http()
+        .post('/auth/login')
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'gzip')
+        .send(Buffer.from(credentials)),
+    ];
+
+    expect(answers.map((answer) => [answer.status, answer.body.message])).toEqual([
+      [415, 'Send the body as JSON, with Content-Type: application/json.'],
+      [415, 'Send the body as JSON, with Content-Type: application/json.'],
+      [400, 'The body must be a JSON object.'],
+      [400, 'The body must be a JSON object.'],
+      [400, expect.stringMatching(/unpaired surrogate/)],
+      [400, 'The body could not be read; check its Content-Encoding.'],
+    ]);
+    for (const answer of answers) {
+      expect(answer.body.requestId).toEqual(expect.any(String));
+    }
+    const [users] = await context.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS count FROM users');
+    expect(users.count).toBe(0);
+  });
+
   test('stores SQL-looking and emoji names exactly as given', async (context) => {
     const names = [
       "Robert'); DROP TABLE users;--",

@@ -57,7 +57,17 @@ describeIdentityApp('POST /auth/register', ({ test }) => {
     ['a bad email', { email: 'not-an-email' }, /email must be a valid email address/],
     ['a short password', { password: 'short' }, /password must be 8 to 1024 characters/],
     ['a blank name', { name: '   ' }, /name must be 1 to 200 characters/],
-    ['a missing name', { name: undefined }, /name must be a string/],
+    ['a missing name', { name: undefined }, /^name is required$/],
+    [
+      'an email with a zero-width space',
+      { email: 'b\u200bob@gym.example.test' },
+      /email must not contain invisible characters/,
+    ],
+    [
+      'a name with a right-to-left override',
+      { name: 'Alex \u202egnp.exe' },
+      /name must not contain text-direction controls/,
+    ],
     ['an unknown field', { isAdmin: true }, /property isAdmin should not exist/],
   ];
   for (const [problem, change, message] of invalidBodies) {
@@ -71,6 +81,16 @@ describeIdentityApp('POST /auth/register', ({ test }) => {
       expect(String(response.body.message)).toMatch(message);
     });
   }
+
+  test('names each missing field once, not the rules it would break', async ({ http }) => {
+    const response = await http().post('/auth/register').send({}).expect(400);
+
+    expect([...response.body.message].sort()).toEqual([
+      'email is required',
+      'name is required',
+      'password is required',
+    ]);
+  });
 
   test('answers 400 with a JSON error for a body that is not JSON', async ({ http }) => {
     const response = await http()

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, SignJWT, UnsecuredJWT } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, exportJWK, SignJWT, UnsecuredJWT } from 'jose';
 import { signUp } from './support/accounts';
 import { describeIdentityApp, type IdentityTestApp } from './support/identity-test-app';
 
@@ -11,6 +11,7 @@ interface Forgery {
   issuer?: string;
   audience?: string;
   expiresAt?: number;
+  issuedAt?: number;
 }
 
 type Account = Awaited<ReturnType<typeof signUp>>;
@@ -22,17 +23,19 @@ async function kidOf(key: KeyObject): Promise<string> {
 function sign(account: Account, forgery: Forgery): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
 
+  // The session of the account's real login: a forgery differs from a real token in one way.
   return new SignJWT({
     email: account.email,
     roles: ['platform_admin'],
     typ: 'access',
+    sid: decodeJwt(account.accessToken).sid,
     ...forgery.claims,
   })
     .setProtectedHeader({ alg: forgery.alg ?? 'ES256', kid: forgery.kid })
     .setSubject(account.id)
     .setIssuer(forgery.issuer ?? 'gym-identity')
     .setAudience(forgery.audience ?? 'gym-platform')
-    .setIssuedAt(now)
+    .setIssuedAt(forgery.issuedAt ?? now)
     .setExpirationTime(forgery.expiresAt ?? now + 300)
     .sign(forgery.key);
 }
@@ -102,6 +105,25 @@ const forgeries: Array<[string, (context: IdentityTestApp, account: Account) => 
           key: serviceKeyOf(context),
           kid: await kidOf(serviceKeyOf(context)),
           expiresAt: Math.floor(Date.now() / 1000) - 5,
+        }),
+    ],
+    [
+      'a token naming no session, signed with the real key',
+      async (context, account) =>
+        sign(account, {
+          key: serviceKeyOf(context),
+          kid: await kidOf(serviceKeyOf(context)),
+          claims: { sid: undefined },
+        }),
+    ],
+    [
+      'a token dated an hour ahead, signed with the real key',
+      async (context, account) =>
+        sign(account, {
+          key: serviceKeyOf(context),
+          kid: await kidOf(serviceKeyOf(context)),
+          issuedAt: Math.floor(Date.now() / 1000) + 3_600,
+          expiresAt: Math.floor(Date.now() / 1000) + 3_900,
         }),
     ],
     [

@@ -11,8 +11,8 @@ export interface AuthenticatedUser {
   id: string;
   email: string;
   roles: PlatformRole[];
-  /** The sign-in session the token was minted for, when the issuer names one. */
-  sessionId?: string;
+  /** The sign-in session the token was minted for: every access token names one. */
+  sessionId: string;
 }
 
 export interface AccessTokenClaims {
@@ -20,5 +20,5 @@ export interface AccessTokenClaims {
   email: string;
   roles: PlatformRole[];
   typ: typeof ACCESS_TOKEN_TYPE;
-  sid?: string;
+  sid: string;
 }

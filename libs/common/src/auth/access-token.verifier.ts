@@ -13,6 +13,8 @@ import { createKeySet } from './key-set';
 import { isTokenRefusal } from './token-refusal';
 
 const INVALID_TOKEN = 'The access token is invalid or has expired.';
+// Clocks of the issuer and of this service may differ by this much.
+const ISSUED_AHEAD_TOLERANCE_S = 60;
 
 /**
  * Accepts only ES256 access tokens of the configured issuer and audience, signed by a key the
@@ -32,7 +34,7 @@ export class AccessTokenVerifier {
       audience: this.options.audience,
       // Pinned: never "none", never an HMAC keyed with the public key.
       algorithms: [TOKEN_ALGORITHM],
-      requiredClaims: ['sub', 'exp', 'iat', 'typ'],
+      requiredClaims: ['sub', 'exp', 'iat', 'typ', 'sid'],
     }).catch((error: unknown) => {
       if (isTokenRefusal(error)) {
         throw new AppError('unauthorized', INVALID_TOKEN);
@@ -41,11 +43,19 @@ export class AccessTokenVerifier {
       throw new AppError('unavailable', 'Access tokens cannot be checked right now; retry later.');
     });
 
-    if (payload.typ !== ACCESS_TOKEN_TYPE || typeof payload.sub !== 'string') {
+    if (
+      payload.typ !== ACCESS_TOKEN_TYPE ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string'
+    ) {
       throw new AppError('unauthorized', 'This token is not an access token.');
     }
+    // Identity never dates a token ahead; one that is was not made by it as it should be.
+    if ((payload.iat ?? 0) > Date.now() / 1000 + ISSUED_AHEAD_TOLERANCE_S) {
+      throw new AppError('unauthorized', INVALID_TOKEN);
+    }
 
-    return userOf(payload, payload.sub);
+    return userOf(payload, payload.sub, payload.sid);
   }
 
   private loadKeySet(): Promise<JWTVerifyGetKey> {
@@ -55,14 +65,14 @@ export class AccessTokenVerifier {
   }
 }
 
-function userOf(payload: JWTPayload, id: string): AuthenticatedUser {
+function userOf(payload: JWTPayload, id: string, sessionId: string): AuthenticatedUser {
   const roles = Array.isArray(payload.roles) ? payload.roles : [];
 
   return {
     id,
     email: typeof payload.email === 'string' ? payload.email : '',
     roles: roles.filter(isPlatformRole),
-    sessionId: typeof payload.sid === 'string' ? payload.sid : undefined,
+    sessionId,
   };
 }
 

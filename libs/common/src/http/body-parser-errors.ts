@@ -12,6 +12,10 @@ interface BodyParserError {
   type?: string;
   limit?: number;
   message?: string;
+  /** The text that did not parse (entity.parse.failed). */
+  body?: string;
+  /** An http-errors status: set on every error the body parsers raise. */
+  status?: number;
 }
 
 /**
@@ -39,9 +43,12 @@ function toHttpException(error: BodyParserError): HttpException | undefined {
   switch (error?.type) {
     case 'entity.too.deep':
     case 'entity.nul.char':
+    case 'entity.lone.surrogate':
       return new BadRequestException(error.message);
     case 'entity.parse.failed':
-      return new BadRequestException('The body is not valid JSON.');
+      return new BadRequestException(
+        isJson(error.body) ? 'The body must be a JSON object.' : 'The body is not valid JSON.',
+      );
     case 'entity.too.large':
       return new PayloadTooLargeException(
         `The body is larger than the ${Math.round((error.limit ?? 0) / 1024)} KB this endpoint takes.`,
@@ -54,6 +61,51 @@ function toHttpException(error: BodyParserError): HttpException | undefined {
     case 'stream.encoding.set':
       return new BadRequestException('The body could not be read.');
     default:
-      return undefined;
+      // A body that does not decompress as its Content-Encoding says (zlib's own words stay out).
+      return error?.status === 400
+        ? new BadRequestException('The body could not be read; check its Content-Encoding.')
+        : undefined;
   }
+}
+
+/** Only objects and arrays pass body-parser's strict mode: `null` or `"text"` is JSON all the same. */
+function isJson(text: string | undefined): boolean {
+  if (text === undefined) {
+    return false;
+  }
+
+  try {
+    JSON.parse(text);
+
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * After the body parsers: a body none of them took (text/plain, a form, no Content-Type) gets
+ * 415 instead of reaching validation as an empty object, with messages about missing fields.
+ */
+export function refuseUnparsedBody(req: Request, res: Response, next: NextFunction): void {
+  // A parser that took the body read the stream to its end.
+  if (req.readableEnded || !METHODS_WITH_BODY.has(req.method) || !hasBody(req)) {
+    next();
+
+    return;
+  }
+
+  const exception = new UnsupportedMediaTypeException(
+    'Send the body as JSON, with Content-Type: application/json.',
+  );
+  const body = toErrorBody(exception, requestIdOf(req, res));
+  res.status(body.statusCode).json(body);
+}
+
+function hasBody(req: Request): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0
+  );
 }

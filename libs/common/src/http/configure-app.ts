@@ -1,11 +1,12 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
-import { bodyParserErrors } from './body-parser-errors';
+import { bodyParserErrors, refuseUnparsedBody } from './body-parser-errors';
 import { guardJsonBody } from './json-guards';
+import { RequestValidationPipe } from './request-validation.pipe';
 
 export interface AppSetup {
   /** The gateway's prefix (`wizard`): `/wizard/x` reaches the same handler as `/x`. */
@@ -28,9 +29,10 @@ export function configureApp(app: NestExpressApplication, setup: AppSetup): void
   }
   app.use(json({ limit: setup.bodyLimit ?? '100kb', verify: guardJsonBody }));
   app.use(bodyParserErrors);
+  app.use(refuseUnparsedBody);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(
-    new ValidationPipe({
+    new RequestValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

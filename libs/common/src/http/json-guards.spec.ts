@@ -33,4 +33,13 @@ describe('guardJsonBody', () => {
     expect(failureOf('{"name":"a\\\\u0000b"}')).toBeUndefined();
     expect(failureOf('{"name":"tab\\there \\"quoted\\""}')).toBeUndefined();
   });
+
+  it('refuses unpaired surrogates and lets escaped pairs and raw emoji through', () => {
+    expect(failureOf('{"name":"\\ud83d\\ude00 and 😀"}')).toBeUndefined();
+    expect(failureOf('{"name":"\\uD83D\\uDE00"}')).toBeUndefined();
+    expect(failureOf('{"name":"\\ud800"}')).toBe('entity.lone.surrogate');
+    expect(failureOf('{"name":"\\udc00x"}')).toBe('entity.lone.surrogate');
+    expect(failureOf('{"name":"\\ud83d\\u0041"}')).toBe('entity.lone.surrogate');
+    expect(failureOf('{"name":"\\ud83d"}')).toBe('entity.lone.surrogate');
+  });
 });

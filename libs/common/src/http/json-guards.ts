@@ -5,12 +5,13 @@ export const MAX_JSON_DEPTH = 64;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const LOWERCASE_U = 0x75;
 const OPENERS = new Set([0x5b, 0x7b]);
 const CLOSERS = new Set([0x5d, 0x7d]);
 
 export class JsonGuardError extends Error {
   constructor(
-    readonly type: 'entity.too.deep' | 'entity.nul.char',
+    readonly type: 'entity.too.deep' | 'entity.nul.char' | 'entity.lone.surrogate',
     message: string,
   ) {
     super(message);
@@ -19,7 +20,8 @@ export class JsonGuardError extends Error {
 
 /**
  * The body parser's `verify` hook: one pass over the raw bytes that refuses nesting past
- * MAX_JSON_DEPTH and the NUL character (PostgreSQL text cannot hold it).
+ * MAX_JSON_DEPTH, the NUL character and unpaired UTF-16 surrogates (`\ud800` alone), which
+ * PostgreSQL text cannot hold as sent.
  */
 export function guardJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer): void {
   let depth = 0;
@@ -30,8 +32,7 @@ export function guardJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer
 
     if (inString) {
       if (byte === BACKSLASH) {
-        assertNotNulEscape(body, index);
-        index += 1;
+        index = afterEscape(body, index);
       } else if (byte === QUOTE) {
         inString = false;
       }
@@ -51,11 +52,50 @@ export function guardJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer
   }
 }
 
-function assertNotNulEscape(body: Buffer, backslashAt: number): void {
-  if (body.toString('latin1', backslashAt + 1, backslashAt + 6) === 'u0000') {
+/** Checks the escape at `backslashAt` and returns the index of its last character. */
+function afterEscape(body: Buffer, backslashAt: number): number {
+  const unit = codeUnitAt(body, backslashAt);
+  if (unit === undefined) {
+    return backslashAt + 1;
+  }
+  if (unit === 0) {
     throw new JsonGuardError(
       'entity.nul.char',
       'Text in the body may not contain the NUL character.',
     );
   }
+  if (isLowSurrogate(unit)) {
+    throw loneSurrogate();
+  }
+  if (!isHighSurrogate(unit)) {
+    return backslashAt + 5;
+  }
+
+  const next = codeUnitAt(body, backslashAt + 6);
+  if (next === undefined || !isLowSurrogate(next)) {
+    throw loneSurrogate();
+  }
+
+  return backslashAt + 11;
+}
+
+/** The code unit of a `\uXXXX` escape starting at `at`; undefined for any other escape. */
+function codeUnitAt(body: Buffer, at: number): number | undefined {
+  if (body[at] !== BACKSLASH || body[at + 1] !== LOWERCASE_U) {
+    return undefined;
+  }
+
+  const hex = body.toString('latin1', at + 2, at + 6);
+
+  return /^[0-9a-fA-F]{4}$/.test(hex) ? Number.parseInt(hex, 16) : undefined;
+}
+
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+function loneSurrogate(): JsonGuardError {
+  return new JsonGuardError(
+    'entity.lone.surrogate',
+    'Text in the body may not contain an unpaired surrogate (\\ud800 to \\udfff).',
+  );
 }

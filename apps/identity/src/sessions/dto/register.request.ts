@@ -1,3 +1,4 @@
+import { NoDirectionControls, NoInvisibleCharacters } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
@@ -13,6 +14,7 @@ export class RegisterRequest {
   @ApiProperty({ example: 'owner@example.com', maxLength: EMAIL_MAX_LENGTH })
   @Transform(trimmed)
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @NoInvisibleCharacters()
   @MaxLength(EMAIL_MAX_LENGTH)
   email: string;
 
@@ -29,5 +31,6 @@ export class RegisterRequest {
   @Length(1, NAME_MAX_LENGTH, {
     message: `name must be 1 to ${NAME_MAX_LENGTH} characters long (spaces around it do not count)`,
   })
+  @NoDirectionControls()
   name: string;
 }
