@@ -2,6 +2,7 @@
 // stopped too, and this exits with the first one's code; Ctrl-C stops both.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
+const { serviceNodeFlags } = require('./service-node-flags');
 
 const services = [
   { name: 'identity', entry: 'dist/apps/identity/src/main.js' },
@@ -11,10 +12,14 @@ const services = [
 let exitCode;
 
 const children = services.map(({ name, entry }) => {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', entry)], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    [...serviceNodeFlags, path.resolve(__dirname, '..', entry)],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   exited.then((code) => {
     if (exitCode === undefined) {

@@ -2,6 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
+// The flags `npm start` gives the services (package.json config.serviceNodeFlags).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serviceNodeFlags: SERVICE_NODE_FLAGS } = require(
+  resolve(__dirname, '..', '..', '..', 'scripts', 'service-node-flags.js'),
+) as { serviceNodeFlags: string[] };
+
 /** One service started from the build, with its JSON log lines kept for reading. */
 export class ServiceProcess {
   readonly lines: string[] = [];
@@ -14,7 +20,7 @@ export class ServiceProcess {
     nodeArgs: string[] = [],
   ) {
     const entry = resolve(__dirname, '..', '..', 'apps', name, 'src', 'main.js');
-    this.child = spawn(process.execPath, [...nodeArgs, entry], {
+    this.child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, entry], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
