@@ -25,7 +25,7 @@ export class IdentitySessionValidator implements SessionValidator {
   }
 
   async isLive(user: AuthenticatedUser, token: string): Promise<boolean> {
-    const key = user.sessionId ?? user.id;
+    const key = user.sessionId;
     if ((this.confirmedUntil.get(key) ?? 0) > Date.now()) {
       return true;
     }
