@@ -48,7 +48,7 @@ describe('Wizard API: input, ownership, admin, docs (PostgreSQL and RabbitMQ)', 
       [
         'a name with a right-to-left override',
         { name: 'Gym \u202eMIG', planId: 'studio_monthly' },
-        /name must not contain text-direction controls/,
+        /name must not contain control characters or text-direction controls/,
       ],
     ])('POST /gyms with %s: 400', async (_case, body, message) => {
       const before = await gymCount();

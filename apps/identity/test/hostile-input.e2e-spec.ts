@@ -110,6 +110,12 @@ describeIdentityApp('Hostile input on every Identity endpoint', ({ test }) => {
       await post('/auth/register', 'application/x-www-form-urlencoded', 'email=a%40b.test'),
       await post('/auth/login', 'application/json', 'null'),
       await post('/auth/login', 'application/json', '"hi"'),
+      await post('/auth/register', 'application/json', '[]'),
+      await post(
+        '/auth/register',
+        'application/json; charset=utf-16le',
+        Buffer.from(lonelySurrogate, 'utf16le'),
+      ),
       await post('/auth/register', 'application/json', lonelySurrogate),
       await context
         .http()
@@ -124,6 +130,8 @@ describeIdentityApp('Hostile input on every Identity endpoint', ({ test }) => {
       [415, 'Send the body as JSON, with Content-Type: application/json.'],
       [400, 'The body must be a JSON object.'],
       [400, 'The body must be a JSON object.'],
+      [400, 'The body must be a JSON object.'],
+      [415, 'Send the body as UTF-8 JSON.'],
       [400, expect.stringMatching(/unpaired surrogate/)],
       [400, 'The body could not be read; check its Content-Encoding.'],
     ]);

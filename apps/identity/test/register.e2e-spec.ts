@@ -64,9 +64,15 @@ describeIdentityApp('POST /auth/register', ({ test }) => {
       /email must not contain invisible characters/,
     ],
     [
+      'an email with a combining grapheme joiner',
+      { email: 'victim\u034f@gym.example.test' },
+      /email must not contain invisible characters/,
+    ],
+    ['a name with a control character', { name: 'Bell \u0007' }, /name must not contain control/],
+    [
       'a name with a right-to-left override',
       { name: 'Alex \u202egnp.exe' },
-      /name must not contain text-direction controls/,
+      /name must not contain control characters or text-direction controls/,
     ],
     ['an unknown field', { isAdmin: true }, /property isAdmin should not exist/],
   ];

@@ -53,9 +53,12 @@ function toHttpException(error: BodyParserError): HttpException | undefined {
       return new PayloadTooLargeException(
         `The body is larger than the ${Math.round((error.limit ?? 0) / 1024)} KB this endpoint takes.`,
       );
-    case 'encoding.unsupported':
     case 'charset.unsupported':
       return new UnsupportedMediaTypeException('Send the body as UTF-8 JSON.');
+    case 'encoding.unsupported':
+      return new UnsupportedMediaTypeException(
+        'This Content-Encoding is not taken; send the body as it is, or gzip, deflate or br.',
+      );
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':

@@ -42,4 +42,16 @@ describe('guardJsonBody', () => {
     expect(failureOf('{"name":"\\ud83d\\u0041"}')).toBe('entity.lone.surrogate');
     expect(failureOf('{"name":"\\ud83d"}')).toBe('entity.lone.surrogate');
   });
+
+  it('takes UTF-8 only: in another charset the bytes it checks mean something else', () => {
+    const body = Buffer.from('{"name":"x"}');
+    const inCharset = (charset: string) => () =>
+      guardJsonBody({} as never, undefined, body, charset);
+
+    expect(inCharset('utf-8')).not.toThrow();
+    expect(inCharset('UTF-8')).not.toThrow();
+    for (const charset of ['utf-16le', 'utf-7', 'utf-32']) {
+      expect(inCharset(charset)).toThrow(expect.objectContaining({ type: 'charset.unsupported' }));
+    }
+  });
 });

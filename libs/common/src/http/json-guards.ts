@@ -11,7 +11,8 @@ const CLOSERS = new Set([0x5d, 0x7d]);
 
 export class JsonGuardError extends Error {
   constructor(
-    readonly type: 'entity.too.deep' | 'entity.nul.char' | 'entity.lone.surrogate',
+    readonly type:
+      'entity.too.deep' | 'entity.nul.char' | 'entity.lone.surrogate' | 'charset.unsupported',
     message: string,
   ) {
     super(message);
@@ -21,9 +22,19 @@ export class JsonGuardError extends Error {
 /**
  * The body parser's `verify` hook: one pass over the raw bytes that refuses nesting past
  * MAX_JSON_DEPTH, the NUL character and unpaired UTF-16 surrogates (`\ud800` alone), which
- * PostgreSQL text cannot hold as sent.
+ * PostgreSQL text cannot hold as sent. The bytes are read as UTF-8, so only UTF-8 is taken:
+ * in UTF-16 or UTF-7 the same characters are other bytes.
  */
-export function guardJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer): void {
+export function guardJsonBody(
+  _req: IncomingMessage,
+  _res: unknown,
+  body: Buffer,
+  charset = 'utf-8',
+): void {
+  if (charset.toLowerCase() !== 'utf-8') {
+    throw new JsonGuardError('charset.unsupported', 'Send the body as UTF-8 JSON.');
+  }
+
   let depth = 0;
   let inString = false;
 

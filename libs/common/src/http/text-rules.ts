@@ -1,10 +1,16 @@
 import { ValidateBy } from 'class-validator';
 
-/** Format and separator characters: nothing to see, but two emails that look alike differ. */
-const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/u;
+/**
+ * Characters with nothing to see (default ignorables such as U+200B or U+034F, format and
+ * control characters, line separators): two emails that look alike would differ.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u;
 
-/** Embeddings, overrides and isolates turn the text after them around ("gnp.exe"). */
-const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * Control characters, and the embeddings, overrides and isolates that turn the text after them
+ * around ("gnp.exe"); the joiners inside emoji stay allowed.
+ */
+const CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 function refusing(name: string, pattern: RegExp, what: string): PropertyDecorator {
   return ValidateBy({
@@ -20,10 +26,10 @@ function refusing(name: string, pattern: RegExp, what: string): PropertyDecorato
 export const NoInvisibleCharacters = (): PropertyDecorator =>
   refusing('noInvisibleCharacters', INVISIBLE, 'invisible characters (such as U+200B)');
 
-/** For names shown to others; joiners inside emoji stay allowed. */
-export const NoDirectionControls = (): PropertyDecorator =>
+/** For names shown to others. */
+export const NoControlCharacters = (): PropertyDecorator =>
   refusing(
-    'noDirectionControls',
-    DIRECTION_CONTROLS,
-    'text-direction controls (U+202A-U+202E, U+2066-U+2069)',
+    'noControlCharacters',
+    CONTROLS,
+    'control characters or text-direction controls (U+202A-U+202E, U+2066-U+2069)',
   );

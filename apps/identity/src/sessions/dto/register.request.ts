@@ -1,4 +1,4 @@
-import { NoDirectionControls, NoInvisibleCharacters } from '@app/common';
+import { NoControlCharacters, NoInvisibleCharacters } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
@@ -31,6 +31,6 @@ export class RegisterRequest {
   @Length(1, NAME_MAX_LENGTH, {
     message: `name must be 1 to ${NAME_MAX_LENGTH} characters long (spaces around it do not count)`,
   })
-  @NoDirectionControls()
+  @NoControlCharacters()
   name: string;
 }

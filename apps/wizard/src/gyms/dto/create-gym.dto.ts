@@ -1,4 +1,4 @@
-import { NoDirectionControls } from '@app/common';
+import { NoControlCharacters } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
@@ -9,7 +9,7 @@ export class CreateGymDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
-  @NoDirectionControls()
+  @NoControlCharacters()
   name: string;
 
   @ApiProperty({ example: 'studio_monthly', description: 'One of the ids from GET /plans' })
