@@ -5,7 +5,7 @@
  */
 const NOW = 'statement_timestamp()';
 
-export const PARAMETERS_PER_KEY = 6;
+const PARAMETERS_PER_KEY = 6;
 
 // A statement per shape (how many keys), built once: every login asks for the same two.
 const statements = new Map<string, string>();
