@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 
 import { InvalidQueueConfigError, QueueClosedError } from '../job-queue.errors';
 import { Job, JobHandler, JobResult } from '../job-queue.interface';
+import { prefetchProbe } from '../../test/prefetch-probe';
 import { InProcessJobQueue } from './in-process-job-queue';
 
 const queue = { name: 'email', retryDelaysMs: [40, 300] };
@@ -128,29 +129,15 @@ describe('InProcessJobQueue', () => {
   });
 
   it('never runs more handlers at once than the prefetch', async () => {
-    let running = 0;
-    let mostAtOnce = 0;
-    const handled = new Set<string>();
-    await jobs.consume(
-      queue,
-      async (job) => {
-        running += 1;
-        mostAtOnce = Math.max(mostAtOnce, running);
-        await sleep(10);
-        running -= 1;
-        handled.add(job.id);
-
-        return { outcome: 'done' };
-      },
-      3,
-    );
+    const probe = prefetchProbe(10);
+    await jobs.consume(queue, probe.handler, 3);
 
     await Promise.all(
       Array.from({ length: 20 }, (_, n) => jobs.publish(queue, { id: `job-${n}`, payload: {} })),
     );
-    await waitFor(() => handled.size === 20);
+    await waitFor(() => probe.handledCount() === 20);
 
-    expect(mostAtOnce).toBe(3);
+    expect(probe.mostAtOnce()).toBe(3);
   });
 
   it('hands the handler a copy, as the wire would', async () => {

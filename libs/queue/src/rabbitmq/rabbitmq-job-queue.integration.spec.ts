@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import { BrokerAdmin, uniqueQueue } from '../../test/broker-admin';
 import { AMQP_URL, describeWithBroker } from '../../test/broker-env';
 import { closeConnectionsNamed, hasRabbitmqctl } from '../../test/rabbitmqctl';
+import { prefetchProbe } from '../../test/prefetch-probe';
 import { cutSocket, recordSockets } from '../../test/socket-recorder';
 import { sleep, waitFor } from '@app/testing';
 import { IJobQueue, JOB_QUEUE, Job, JobResult, QueueDefinition } from '../job-queue.interface';
@@ -80,29 +81,15 @@ describeWithBroker('RabbitMqJobQueue against RabbitMQ', () => {
   it('keeps no more handlers running than the prefetch', async () => {
     const queue = defineQueue('prefetch', [200]);
     const jobs = openJobQueue();
-    let running = 0;
-    let mostAtOnce = 0;
-    const handled = new Set<string>();
-    await jobs.consume(
-      queue,
-      async (job) => {
-        running += 1;
-        mostAtOnce = Math.max(mostAtOnce, running);
-        await sleep(15);
-        running -= 1;
-        handled.add(job.id);
-
-        return { outcome: 'done' };
-      },
-      3,
-    );
+    const probe = prefetchProbe(15);
+    await jobs.consume(queue, probe.handler, 3);
 
     await Promise.all(
       Array.from({ length: 15 }, (_, n) => jobs.publish(queue, { id: `job-${n}`, payload: {} })),
     );
-    await waitFor('all jobs handled', () => handled.size === 15);
+    await waitFor('all jobs handled', () => probe.handledCount() === 15);
 
-    expect(mostAtOnce).toBe(3);
+    expect(probe.mostAtOnce()).toBe(3);
   });
 
   it('declares durable work, retry (TTL) and dead queues; publishes persistent jobs', async () => {
