@@ -220,7 +220,9 @@ export class TwoFactorChallenges {
 
   /**
    * Locks the user's row for this transaction (one user's sends queue up), then refuses within
-   * the cooldown of the last code of this purpose.
+   * the cooldown of the last code of this purpose. A second login within the cooldown (another
+   * device) gets 429 too, rather than the code already sent; reusing the live challenge for it
+   * would need the challenge bound to both logins, left until users ask for it.
    */
   private async lockUserAndWaitOutCooldown(
     manager: EntityManager,

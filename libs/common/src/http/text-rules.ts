@@ -2,7 +2,9 @@ import { ValidateBy } from 'class-validator';
 
 /**
  * Characters with nothing to see (default ignorables such as U+200B or U+034F, format and
- * control characters, line separators): two emails that look alike would differ.
+ * control characters, line separators): two emails that look alike would differ. Letters of
+ * other scripts that look Latin (a Cyrillic а) still pass: refusing those needs Unicode's
+ * confusables data (UTS #39), worth adding once look-alike accounts are seen.
  */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u;
 
