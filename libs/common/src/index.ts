@@ -12,6 +12,7 @@ export * from './errors/http-exception.filter';
 export * from './background/pass-loop';
 export * from './health/health.module';
 export * from './http/text-rules';
+export * from './validation/is-uuid';
 export * from './http/api-errors.decorator';
 export * from './http/configure-app';
 export * from './http/create-service-app';

@@ -1,9 +1,7 @@
-import type { AuthenticatedUser, SessionValidator } from '@app/common';
+import { type AuthenticatedUser, isUuid, type SessionValidator } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An access token is honoured only while its session lives and its user is enabled, so a
@@ -14,7 +12,7 @@ export class LiveSessionValidator implements SessionValidator {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async isLive(user: AuthenticatedUser): Promise<boolean> {
-    if (!UUID.test(user.sessionId) || !UUID.test(user.id)) {
+    if (!isUuid(user.sessionId) || !isUuid(user.id)) {
       return false;
     }
 

@@ -35,6 +35,11 @@ export function bodyParserErrors(
     return;
   }
 
+  answerWith(exception, req, res);
+}
+
+/** Before routing the exception filter cannot answer: the same body, written here. */
+function answerWith(exception: HttpException, req: Request, res: Response): void {
   const body = toErrorBody(exception, requestIdOf(req, res));
   res.status(body.statusCode).json(body);
 }
@@ -100,11 +105,13 @@ export function refuseUnparsedBody(req: Request, res: Response, next: NextFuncti
     return;
   }
 
-  const exception = new UnsupportedMediaTypeException(
-    'Send the body as JSON, with Content-Type: application/json.',
+  answerWith(
+    new UnsupportedMediaTypeException(
+      'Send the body as JSON, with Content-Type: application/json.',
+    ),
+    req,
+    res,
   );
-  const body = toErrorBody(exception, requestIdOf(req, res));
-  res.status(body.statusCode).json(body);
 }
 
 function hasBody(req: Request): boolean {

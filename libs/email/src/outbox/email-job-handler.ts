@@ -1,3 +1,4 @@
+import { isUuid } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job, JobResult } from '@app/queue';
 
@@ -8,7 +9,6 @@ import { EmailOutboxMetrics } from './email-outbox.metrics';
 import type { ResolvedEmailOutboxOptions } from './email-outbox.options';
 import { RESOLVED_EMAIL_OUTBOX_OPTIONS } from './email-outbox.tokens';
 import { UnknownEmailTemplateError } from './email-renderer';
-import { isUuid } from './is-uuid';
 import { nextStepAfterFailure } from './next-step-after-failure';
 import { ClaimedEmail, OutboxRows } from './outbox-rows';
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ConflictError, InvalidRequestError, NotFoundError } from '@app/common';
+import { ConflictError, InvalidRequestError, isUuid, NotFoundError } from '@app/common';
 import { Repository } from 'typeorm';
 
 import { EmailOutboxEntry } from './email-outbox-entry.entity';
 import { EMAIL_OUTBOX_STATUSES, EmailOutboxStatus } from './email-outbox-status';
-import { isUuid } from './is-uuid';
 import { OutboxRelay } from './outbox-relay';
 import { queryRows } from './query-rows';
 
