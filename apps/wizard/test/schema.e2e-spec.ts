@@ -1,5 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
+import { GYM_COLUMNS } from '../src/gyms/gym-rows';
+import { Gym } from '../src/gyms/gym.entity';
 import { WIZARD_MIGRATIONS } from '../src/migrations';
 import { WIZARD_ENTITIES } from '../src/wizard.entities';
 
@@ -30,5 +32,11 @@ describe('Wizard schema', () => {
     const pending = await dataSource.driver.createSchemaBuilder().log();
 
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it("locks a gym with every column of the entity (the webhook's prepared statement)", () => {
+    const entityColumns = dataSource.getMetadata(Gym).columns.map((column) => column.databaseName);
+
+    expect([...GYM_COLUMNS].sort()).toEqual(entityColumns.sort());
   });
 });

@@ -3,3 +3,4 @@ export * from './database.options';
 export * from './embedded-postgres';
 export * from './migrate';
 export * from './entity-from-row';
+export * from './prepared-statement';

@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DEFAULT_PLANS, type Plan } from '../../../apps/wizard/src/config/plans';
 import { CHECKOUT_ALLOWED, type GymStatus } from '../../../apps/wizard/src/gyms/gym-status';
 import { periodEnd } from '../../../apps/wizard/src/licenses/license-issuer';
-import { CHECKOUT_SQL as SQL } from './checkout-sql';
+import { CHECKOUT_SQL as SQL, runPrepared } from './checkout-sql';
 
 export type CeilingOutcome = 'processed' | 'ignored' | 'duplicate';
 
@@ -60,14 +60,14 @@ export async function fulfilCheckout(pool: Pool, event: CheckoutEvent): Promise<
 }
 
 async function recordAndApply(client: PoolClient, event: CheckoutEvent): Promise<CeilingOutcome> {
-  const claimed = await client.query(SQL.claimEvent, [
+  const claimed = await runPrepared(client, SQL.claimEvent, [
     event.id,
     event.type,
     event.created,
     event.livemode,
   ]);
   if (claimed.rowCount === 0) {
-    await client.query(SQL.countRedelivery, [event.id]);
+    await runPrepared(client, SQL.countRedelivery, [event.id]);
 
     return 'duplicate';
   }
@@ -77,7 +77,7 @@ async function recordAndApply(client: PoolClient, event: CheckoutEvent): Promise
   if (detail === undefined) {
     return 'processed';
   }
-  await client.query(SQL.finishEvent, [event.id, 'ignored', detail]);
+  await runPrepared(client, SQL.finishEvent, [event.id, 'ignored', detail]);
 
   return 'ignored';
 }
@@ -96,7 +96,7 @@ async function applyPaidCheckout(
     return 'the checkout session carries no gym id (metadata.gym_id)';
   }
 
-  const { rows } = await client.query<LockedGym>(SQL.lockGym, [gymId]);
+  const { rows } = await runPrepared<LockedGym>(client, SQL.lockGym, [gymId]);
   const gym = rows[0];
   if (!gym) {
     return `there is no gym ${gymId}`;
@@ -131,7 +131,7 @@ async function fulfilPaidCheckout(
   };
 
   await Promise.all([
-    client.query(SQL.recordPayment, [
+    runPrepared(client, SQL.recordPayment, [
       gym.id,
       session.id,
       session.invoice ?? null,
@@ -140,25 +140,25 @@ async function fulfilPaidCheckout(
       session.currency ?? 'eur',
       'paid',
     ]),
-    client.query(SQL.markGymPaid, [
+    runPrepared(client, SQL.markGymPaid, [
       gym.id,
       session.id,
       session.customer ?? null,
       session.subscription ?? null,
     ]),
-    client.query(SQL.upsertLicense, [
+    runPrepared(client, SQL.upsertLicense, [
       gym.id,
       plan.id,
       JSON.stringify(plan.limits),
       periodEnd(paidAt, plan.interval),
     ]),
-    client.query(SQL.insertActivationToken, [
+    runPrepared(client, SQL.insertActivationToken, [
       token.id,
       gym.id,
       createHash('sha256').update(token.secret).digest('hex'),
       token.expiresAt,
     ]),
-    client.query(SQL.enqueueEmail, [
+    runPrepared(client, SQL.enqueueEmail, [
       'activation',
       gym.owner_email,
       JSON.stringify(emailData),

@@ -1,47 +1,39 @@
+import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { INSERT_ACTIVATION_TOKEN } from '../../../apps/wizard/src/activation/activation-tokens';
+import { LOCK_GYM, MARK_GYM_PAID } from '../../../apps/wizard/src/gyms/gym-rows';
+import { ISSUE_LICENSE } from '../../../apps/wizard/src/licenses/license-issuer';
 import { RECORD_CHECKOUT_PAYMENT } from '../../../apps/wizard/src/payments/checkout-payment-sql';
+import {
+  CLAIM_EVENT,
+  COUNT_REDELIVERY,
+  FINISH_EVENT,
+} from '../../../apps/wizard/src/webhooks/stripe-event-ledger';
+import type { PreparedStatement } from '../../../libs/database/src/prepared-statement';
+import { ENQUEUE_EMAIL } from '../../../libs/email/src/outbox/email-outbox';
 
 /**
- * The statements the Wizard sends for one paid checkout.session.completed, in its order: the
- * payment's from checkout-payment-sql.ts, the others copied from stripe-event-ledger.ts,
- * gym-rows.ts, license-issuer.ts, activation-tokens.ts and email-outbox.ts (the run's SQL check
- * says when they drift).
+ * The statements the Wizard sends for one paid checkout.session.completed: its own prepared
+ * statements, imported from where it defines them, so both servers run the same SQL.
  */
 export const CHECKOUT_SQL = {
   begin: 'START TRANSACTION',
   commit: 'COMMIT',
-  rollback: 'ROLLBACK',
-
-  claimEvent: `INSERT INTO stripe_events (id, type, created, livemode, outcome, processed_at)
-       VALUES ($1, $2, to_timestamp($3), $4, 'processed', now())
-       ON CONFLICT (id) DO UPDATE
-         SET outcome = 'processed', detail = NULL, processed_at = now(),
-             deliveries = stripe_events.deliveries + 1
-         WHERE stripe_events.outcome = 'failed'
-       RETURNING id`,
-
-  countRedelivery: 'UPDATE stripe_events SET deliveries = deliveries + 1 WHERE id = $1',
-
-  lockGym: 'SELECT * FROM gyms WHERE id = $1 FOR UPDATE',
-
+  claimEvent: CLAIM_EVENT,
+  countRedelivery: COUNT_REDELIVERY,
+  lockGym: LOCK_GYM,
   recordPayment: RECORD_CHECKOUT_PAYMENT,
-
-  markGymPaid: `UPDATE gyms SET status = 'paid', checkout_session_id = $2, stripe_customer_id = $3,
-            stripe_subscription_id = $4, updated_at = now()
-      WHERE id = $1`,
-
-  upsertLicense: `INSERT INTO licenses (gym_id, plan_id, limits, status, valid_until)
-       VALUES ($1, $2, $3, 'active', $4)
-       ON CONFLICT (gym_id) DO UPDATE
-         SET plan_id = EXCLUDED.plan_id, limits = EXCLUDED.limits, status = EXCLUDED.status,
-             valid_until = EXCLUDED.valid_until, updated_at = now()`,
-
-  insertActivationToken:
-    'INSERT INTO activation_tokens (id, gym_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
-
-  enqueueEmail: `INSERT INTO email_outbox (template, to_address, data, idempotency_key, gym_id)
-       VALUES ($1, $2, $3::jsonb, $4, $5)
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
-
-  finishEvent: `UPDATE stripe_events SET outcome = $2, detail = $3, processed_at = now() WHERE id = $1`,
+  markGymPaid: MARK_GYM_PAID,
+  upsertLicense: ISSUE_LICENSE,
+  insertActivationToken: INSERT_ACTIVATION_TOKEN,
+  enqueueEmail: ENQUEUE_EMAIL,
+  finishEvent: FINISH_EVENT,
 } as const;
+
+/** Prepared on the connection the first time, as the Wizard's `runPrepared` does. */
+export function runPrepared<Row extends QueryResultRow>(
+  client: PoolClient,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<QueryResult<Row>> {
+  return client.query<Row>({ name: statement.name, text: statement.text, values });
+}

@@ -1,8 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { preparedStatement, runPrepared } from '@app/database';
 import { EntityManager } from 'typeorm';
 import type { WizardConfig } from '../config/wizard-env';
+
+/** Parameters: id, gym, token hash, expiry. */
+export const INSERT_ACTIVATION_TOKEN = preparedStatement(
+  'activation_tokens.insert',
+  'INSERT INTO activation_tokens (id, gym_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
+);
 
 export interface IssuedActivationToken {
   id: string;
@@ -41,9 +48,11 @@ export class ActivationTokens {
   }
 
   async save(manager: EntityManager, gymId: string, token: IssuedActivationToken): Promise<void> {
-    await manager.query(
-      'INSERT INTO activation_tokens (id, gym_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
-      [token.id, gymId, hashActivationToken(token.token), token.expiresAt],
-    );
+    await runPrepared(manager, INSERT_ACTIVATION_TOKEN, [
+      token.id,
+      gymId,
+      hashActivationToken(token.token),
+      token.expiresAt,
+    ]);
   }
 }

@@ -1,20 +1,29 @@
+import { preparedStatement, runPrepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Plan } from '../config/plans';
 import { License } from './license.entity';
 
-@Injectable()
-export class LicenseIssuer {
-  /** Gives the gym its plan's limits until `validUntil`, replacing what it had (plain SQL: hot path). */
-  async issue(manager: EntityManager, gymId: string, plan: Plan, validUntil: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO licenses (gym_id, plan_id, limits, status, valid_until)
+/** Parameters: gym, plan, limits (JSON), valid until. */
+export const ISSUE_LICENSE = preparedStatement(
+  'licenses.issue',
+  `INSERT INTO licenses (gym_id, plan_id, limits, status, valid_until)
        VALUES ($1, $2, $3, 'active', $4)
        ON CONFLICT (gym_id) DO UPDATE
          SET plan_id = EXCLUDED.plan_id, limits = EXCLUDED.limits, status = EXCLUDED.status,
              valid_until = EXCLUDED.valid_until, updated_at = now()`,
-      [gymId, plan.id, JSON.stringify(plan.limits), validUntil],
-    );
+);
+
+@Injectable()
+export class LicenseIssuer {
+  /** Gives the gym its plan's limits until `validUntil`, replacing what it had. */
+  async issue(manager: EntityManager, gymId: string, plan: Plan, validUntil: Date): Promise<void> {
+    await runPrepared(manager, ISSUE_LICENSE, [
+      gymId,
+      plan.id,
+      JSON.stringify(plan.limits),
+      validUntil,
+    ]);
   }
 
   /**

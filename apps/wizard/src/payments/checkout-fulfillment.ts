@@ -1,3 +1,4 @@
+import { runPrepared } from '@app/database';
 import { stripeIdOf } from '@app/payments';
 import { Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
@@ -95,7 +96,7 @@ export class CheckoutFulfillment {
     session: Session,
     status: PaymentStatus,
   ): Promise<void> {
-    await manager.query(RECORD_CHECKOUT_PAYMENT, [
+    await runPrepared(manager, RECORD_CHECKOUT_PAYMENT, [
       gym.id,
       session.id,
       stripeIdOf(session.invoice),

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@app/common';
+import { preparedStatement, runPrepared } from '@app/database';
 import type { EntityManager } from 'typeorm';
 
 import type { EmailTemplateName, EmailTemplates } from '../templates/email-templates';
 import { OutboxCommitKick } from './outbox-commit-kick';
 import { queryRows } from './query-rows';
+
+/** Parameters: template, recipient, data (JSON), idempotency key, gym (or null). */
+export const ENQUEUE_EMAIL = preparedStatement(
+  'email_outbox.enqueue',
+  `INSERT INTO email_outbox (template, to_address, data, idempotency_key, gym_id)
+       VALUES ($1, $2, $3::jsonb, $4, $5)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
+);
 
 export interface EmailToEnqueue<Name extends EmailTemplateName> {
   template: Name;
@@ -32,20 +42,13 @@ export class EmailOutbox {
     manager: EntityManager,
     email: EmailToEnqueue<Name>,
   ): Promise<EnqueuedEmail> {
-    const [inserted] = await queryRows<{ id: string }>(
-      manager,
-      `INSERT INTO email_outbox (template, to_address, data, idempotency_key, gym_id)
-       VALUES ($1, $2, $3::jsonb, $4, $5)
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
-      [
-        email.template,
-        email.to,
-        JSON.stringify(email.data),
-        email.idempotencyKey,
-        email.gymId ?? null,
-      ],
-    );
+    const [inserted] = await runPrepared<{ id: string }>(manager, ENQUEUE_EMAIL, [
+      email.template,
+      email.to,
+      JSON.stringify(email.data),
+      email.idempotencyKey,
+      email.gymId ?? null,
+    ]);
 
     if (!inserted) {
       return { id: await this.idForKey(manager, email.idempotencyKey), created: false };
