@@ -51,6 +51,27 @@ describeIdentityApp('GET /.well-known/jwks.json', ({ test }) => {
       .expect(200);
   });
 
+  test('counts requests by route template and final status at /metrics', async (context) => {
+    await context.http().get('/.well-known/jwks.json').expect(200);
+    await context.http().get('/me').expect(401);
+    await context.http().get('/no/such/route').expect(404);
+
+    const metrics = await context.http().get('/metrics').expect(200);
+
+    const count = (labels: string): number => {
+      const pattern = new RegExp(
+        `^http_request_duration_seconds_count\\{${labels}\\} (\\d+)$`,
+        'm',
+      );
+
+      return Number(pattern.exec(metrics.text)?.[1] ?? 0);
+    };
+    expect(count('method="GET",route="/.well-known/jwks.json",status="200"')).toBeGreaterThan(0);
+    expect(count('method="GET",route="/me",status="401"')).toBeGreaterThan(0);
+    expect(count('method="GET",route="unmatched",status="404"')).toBeGreaterThan(0);
+    expect(metrics.text).not.toContain('/no/such/route');
+  });
+
   test('documents every endpoint with its error answers at /docs', async (context) => {
     const response = await context.http().get('/docs-json').expect(200);
     const paths = response.body.paths as Record<string, Record<string, { responses: object }>>;

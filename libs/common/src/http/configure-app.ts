@@ -23,6 +23,8 @@ export function configureApp(app: NestExpressApplication, setup: AppSetup): void
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // No client sends If-None-Match to this API; hashing every answer for it was pure cost.
+  app.set('etag', false);
   app.use(stripPublicPrefix(setup.publicPrefix));
   for (const path of setup.rawBodyPaths ?? []) {
     app.use(path, raw({ type: () => true, limit: '1mb' }));

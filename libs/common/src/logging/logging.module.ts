@@ -4,7 +4,7 @@ import { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
-import { REDACT_PATHS } from './redaction';
+import { redactLine } from './redaction';
 import { SecretMasker } from './secret-masker';
 
 export interface LoggingOptions {
@@ -27,7 +27,7 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** JSON logs through pino, a request id on every line, one redaction list for all. */
+/** JSON logs through pino, a request id on every line, one redaction list for all (SENSITIVE_KEYS). */
 export function createLoggingModule(options: LoggingOptions): DynamicModule {
   const masker = new SecretMasker(options.secrets);
 
@@ -35,8 +35,7 @@ export function createLoggingModule(options: LoggingOptions): DynamicModule {
     level: options.level,
     base: { service: options.service },
     genReqId: requestIdOf,
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-    hooks: { streamWrite: (line) => masker.mask(line) },
+    hooks: { streamWrite: (line) => masker.mask(redactLine(line)) },
     customLogLevel: (_req, res, error) => {
       if (error || res.statusCode >= 500) {
         return 'error';

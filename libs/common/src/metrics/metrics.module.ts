@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { EVERY_ROUTE, HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
 
@@ -8,7 +7,13 @@ import { MetricsRegistry } from './metrics.registry';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRegistry, { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor }],
+  providers: [MetricsRegistry],
   exports: [MetricsRegistry],
 })
-export class MetricsModule {}
+export class MetricsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(HttpMetricsMiddleware)
+      .forRoutes({ path: EVERY_ROUTE, method: RequestMethod.ALL });
+  }
+}
