@@ -8,8 +8,8 @@ import {
   COUNT_REDELIVERY,
   FINISH_EVENT,
 } from '../../../apps/wizard/src/webhooks/stripe-event-ledger';
-import type { PreparedStatement } from '../../../libs/database/src/prepared-statement';
-import { ENQUEUE_EMAIL } from '../../../libs/email/src/outbox/email-outbox';
+import type { PreparedStatement } from '@app/database';
+import { ENQUEUE_EMAIL } from '@app/email';
 
 /**
  * The statements the Wizard sends for one paid checkout.session.completed: its own prepared

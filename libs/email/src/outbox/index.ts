@@ -1,4 +1,9 @@
-export { EmailOutbox, type EmailToEnqueue, type EnqueuedEmail } from './email-outbox';
+export {
+  EmailOutbox,
+  ENQUEUE_EMAIL,
+  type EmailToEnqueue,
+  type EnqueuedEmail,
+} from './email-outbox';
 export {
   EmailOutboxAdmin,
   type EmailOutboxQuery,
