@@ -107,11 +107,12 @@ export class WizardModule {
         MetricsModule,
         IdentitySessionModule,
       ],
+      // Express tries routes in this order; Stripe's deliveries are the busiest, so they go first.
       controllers: [
+        StripeWebhookController,
         PlansController,
         GymsController,
         GymPaymentsController,
-        StripeWebhookController,
         ActivationController,
         AdminEmailsController,
         ...BILLING_CONTROLLERS,

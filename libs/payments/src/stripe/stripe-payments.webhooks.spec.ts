@@ -47,6 +47,20 @@ describe('StripePaymentsService.verifyWebhookEvent', () => {
     expect(event.type).toBe('checkout.session.completed');
   });
 
+  it('verifies a body with characters beyond ASCII, signed over its UTF-8 bytes', () => {
+    const withName = JSON.parse(payload);
+    withName.data.object.metadata.gym_name = 'Café Kraft 💪';
+    const named = JSON.stringify(withName);
+
+    const verified = verifier([ROLLED_SECRET, CURRENT_SECRET]).verifyWebhookEvent(
+      Buffer.from(named, 'utf8'),
+      signStripePayload(named, CURRENT_SECRET),
+    );
+
+    const metadata = (verified.data.object as { metadata: Record<string, string> }).metadata;
+    expect(metadata.gym_name).toBe('Café Kraft 💪');
+  });
+
   it('refuses every delivery when no secret is configured', () => {
     const header = signStripePayload(payload, CURRENT_SECRET);
 

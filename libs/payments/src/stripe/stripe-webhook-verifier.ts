@@ -57,8 +57,10 @@ export class StripeWebhookVerifier {
       throw new WebhookSignatureError('timestamp_outside_tolerance');
     }
 
+    // Decoded once: given bytes, the SDK decodes them again for every secret it tries.
+    const payload = rawBody.toString('utf8');
     for (const secret of this.secrets) {
-      const event = this.tryConstructEvent(rawBody, signatureHeader, secret, nowMs);
+      const event = this.tryConstructEvent(payload, signatureHeader, secret, nowMs);
       if (event) {
         return event;
       }
@@ -68,7 +70,7 @@ export class StripeWebhookVerifier {
   }
 
   private tryConstructEvent(
-    rawBody: Buffer,
+    payload: string,
     header: string,
     secret: string,
     nowMs: number,
@@ -76,7 +78,7 @@ export class StripeWebhookVerifier {
     try {
       // The same clock as our own check, so both agree at the edge of the window.
       return Stripe.webhooks.constructEvent(
-        rawBody,
+        payload,
         header,
         secret,
         this.toleranceSeconds,
