@@ -5,7 +5,8 @@ import { Client } from 'pg';
  * Preloaded (`--require`) into the Wizard and the ceiling: writes the statements of the first
  * committed transaction that claims a Stripe event to $BENCH_TRANSACTION_FILE, then puts
  * node-postgres back as it was, so the measured requests run unpatched. The bench compares the
- * two lists, which keeps the ceiling's copied SQL honest as the Wizard changes.
+ * two lists: the ceiling imports the Wizard's statements, and this checks it still runs them all,
+ * in the Wizard's order, as the Wizard changes.
  */
 type Query = (this: Client, ...args: unknown[]) => unknown;
 
