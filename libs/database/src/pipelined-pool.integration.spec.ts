@@ -1,41 +1,19 @@
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { Test } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { startDatabaseModule, type DatabaseModuleHarness } from '@app/testing';
 import type { DataSource } from 'typeorm';
-import { DatabaseModule } from './database.module';
 
 const SETUP_SQL = 'CREATE TABLE pipelined (n integer PRIMARY KEY)';
 
 describe('DatabaseModule pool: statements started together in one transaction', () => {
-  let database: TestDatabase;
+  let harness: DatabaseModuleHarness;
   let dataSource: DataSource;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase('pipelined_pool');
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        DatabaseModule.forRootAsync({
-          useFactory: () => ({
-            url: database.url,
-            // Never started: the URL is given.
-            embedded: { dataDir: '.data/unused', port: 0, database: 'unused' },
-            entities: [],
-            migrations: [],
-          }),
-        }),
-      ],
-    }).compile();
-    await moduleRef.init();
-    dataSource = moduleRef.get(getDataSourceToken());
-    close = () => moduleRef.close();
+    harness = await startDatabaseModule('pipelined_pool');
+    dataSource = harness.dataSource;
     await dataSource.query(SETUP_SQL);
   });
 
-  afterAll(async () => {
-    await close?.();
-    await database?.drop();
-  });
+  afterAll(() => harness?.close());
 
   beforeEach(() => dataSource.query('DELETE FROM pipelined'));
 

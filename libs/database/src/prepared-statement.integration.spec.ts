@@ -1,8 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { Test } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { startDatabaseModule, type DatabaseModuleHarness } from '@app/testing';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DatabaseModule } from './database.module';
 import { preparedStatement, runPrepared } from './prepared-statement';
 
 const INSERT_NOTE = preparedStatement(
@@ -29,35 +26,16 @@ describe('preparedStatement', () => {
 });
 
 describe('runPrepared', () => {
-  let database: TestDatabase;
+  let harness: DatabaseModuleHarness;
   let dataSource: DataSource;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase('prepared_statements');
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        DatabaseModule.forRootAsync({
-          useFactory: () => ({
-            url: database.url,
-            // Never started: the URL is given.
-            embedded: { dataDir: '.data/unused', port: 0, database: 'unused' },
-            entities: [],
-            migrations: [],
-          }),
-        }),
-      ],
-    }).compile();
-    await moduleRef.init();
-    dataSource = moduleRef.get(getDataSourceToken());
-    close = () => moduleRef.close();
+    harness = await startDatabaseModule('prepared_statements');
+    dataSource = harness.dataSource;
     await dataSource.query('CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL)');
   });
 
-  afterAll(async () => {
-    await close?.();
-    await database?.drop();
-  });
+  afterAll(() => harness?.close());
 
   beforeEach(() => dataSource.query('DELETE FROM notes'));
 

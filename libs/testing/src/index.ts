@@ -14,3 +14,4 @@ export * from './test-database';
 export * from './wait-for';
 export * from './ports';
 export * from './rejection-of';
+export * from './database-module-harness';
