@@ -54,7 +54,19 @@ describeIdentityApp('GET /.well-known/jwks.json', ({ test }) => {
   test('counts requests by route template and final status at /metrics', async (context) => {
     await context.http().get('/.well-known/jwks.json').expect(200);
     await context.http().get('/me').expect(401);
-    await context.http().get('/no/such/route').expect(404);
+    await context.http().get('/no/such/route?token=abc').expect(404);
+    await context
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
+    await context
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'text/plain')
+      .send('hi')
+      .expect(415);
 
     const metrics = await context.http().get('/metrics').expect(200);
 
@@ -69,7 +81,11 @@ describeIdentityApp('GET /.well-known/jwks.json', ({ test }) => {
     expect(count('method="GET",route="/.well-known/jwks.json",status="200"')).toBeGreaterThan(0);
     expect(count('method="GET",route="/me",status="401"')).toBeGreaterThan(0);
     expect(count('method="GET",route="unmatched",status="404"')).toBeGreaterThan(0);
+    // Refused before routing: counted all the same.
+    expect(count('method="POST",route="unmatched",status="400"')).toBeGreaterThan(0);
+    expect(count('method="POST",route="unmatched",status="415"')).toBeGreaterThan(0);
     expect(metrics.text).not.toContain('/no/such/route');
+    expect(metrics.text).not.toContain('token');
   });
 
   test('documents every endpoint with its error answers at /docs', async (context) => {

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { withoutQueryStrings } from '../logging/redaction';
 import { AppError, AppErrorKind, TooManyRequestsError } from './app-error';
 
 const STATUS_OF: Record<AppErrorKind, HttpStatus> = {
@@ -80,7 +81,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: describe(exception), requestId: request.id }, 'Request failed');
     } else {
-      this.logger.debug({ statusCode: body.statusCode, message: body.message }, 'Request refused');
+      this.logger.debug(
+        { statusCode: body.statusCode, message: loggable(body.message) },
+        'Request refused',
+      );
     }
 
     if (exception instanceof TooManyRequestsError) {
@@ -90,11 +94,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** The client's own URL may come back in the answer, but its query never reaches a log line. */
+function loggable(message: string | string[]): string | string[] {
+  return Array.isArray(message) ? message.map(withoutQueryStrings) : withoutQueryStrings(message);
+}
+
 // Only the name and message: raw SDK errors can carry credentials in their config.
 function describe(exception: unknown): { name: string; message: string; stack?: string } {
   if (exception instanceof Error) {
-    return { name: exception.name, message: exception.message, stack: exception.stack };
+    return {
+      name: exception.name,
+      message: withoutQueryStrings(exception.message),
+      stack: exception.stack && withoutQueryStrings(exception.stack),
+    };
   }
 
-  return { name: 'NonError', message: String(exception) };
+  return { name: 'NonError', message: withoutQueryStrings(String(exception)) };
 }

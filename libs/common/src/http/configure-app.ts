@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { HttpMetrics } from '../metrics/http-metrics';
 import { bodyParserErrors, refuseUnparsedBody } from './body-parser-errors';
 import { guardJsonBody } from './json-guards';
 import { RequestValidationPipe } from './request-validation.pipe';
@@ -22,6 +23,8 @@ export interface AppSetup {
 export function configureApp(app: NestExpressApplication, setup: AppSetup): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // First, so that answers given before routing (413, 415, a bad body) are counted as well.
+  app.use(app.get(HttpMetrics).record);
   app.disable('x-powered-by');
   // No client sends If-None-Match to this API; hashing every answer for it was pure cost.
   app.set('etag', false);

@@ -49,6 +49,14 @@ export function redactLine(line: string): string {
   }
 }
 
+// A path's query ("/activate?token=…"): links carry their tokens there.
+const QUERY_OF_A_PATH = /(\/[^\s?#"']*)\?[^\s"']*/g;
+
+/** For messages that quote a URL (Nest's "Cannot GET /x?y", SDK errors): the path stays. */
+export function withoutQueryStrings(text: string): string {
+  return text.replace(QUERY_OF_A_PATH, '$1');
+}
+
 function censorSensitive(key: string, value: unknown): unknown {
   return SENSITIVE.has(key.toLowerCase()) ? CENSOR : value;
 }

@@ -1,5 +1,5 @@
-import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { EVERY_ROUTE, HttpMetricsMiddleware } from './http-metrics.middleware';
+import { Global, Module } from '@nestjs/common';
+import { HttpMetrics } from './http-metrics';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
 
@@ -7,13 +7,7 @@ import { MetricsRegistry } from './metrics.registry';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRegistry],
-  exports: [MetricsRegistry],
+  providers: [MetricsRegistry, HttpMetrics],
+  exports: [MetricsRegistry, HttpMetrics],
 })
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(HttpMetricsMiddleware)
-      .forRoutes({ path: EVERY_ROUTE, method: RequestMethod.ALL });
-  }
-}
+export class MetricsModule {}
