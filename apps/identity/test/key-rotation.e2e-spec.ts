@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessTokenVerifier, type ServiceEnv } from '@app/common';
 import type { TestDatabase } from '@app/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodeProtectedHeader } from 'jose';
 import request from 'supertest';
 import { createIdentityApp } from '../src/bootstrap';
@@ -15,7 +15,7 @@ function publicPemOf(privatePem: string): string {
   return createPublicKey(privatePem).export({ type: 'spki', format: 'pem' }).toString();
 }
 
-function urlOf(app: NestExpressApplication): string {
+function urlOf(app: NestFastifyApplication): string {
   return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }
 
@@ -48,7 +48,7 @@ class SwitchableProxy {
 describe('Rotating the signing key logs nobody out', () => {
   const oldKey = newSigningKeyPem();
   const newKey = newSigningKeyPem();
-  const apps: NestExpressApplication[] = [];
+  const apps: NestFastifyApplication[] = [];
   const proxy = new SwitchableProxy();
   let database: TestDatabase | undefined;
   let identityUrl: string;
@@ -67,7 +67,7 @@ describe('Rotating the signing key logs nobody out', () => {
     await database?.drop();
   });
 
-  async function startIdentity(env: ServiceEnv): Promise<NestExpressApplication> {
+  async function startIdentity(env: ServiceEnv): Promise<NestFastifyApplication> {
     const app = await createIdentityApp({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',

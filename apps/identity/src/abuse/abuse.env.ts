@@ -19,7 +19,7 @@ const trustProxy = z.string().transform((value, context) => {
 });
 
 export const ABUSE_ENV = {
-  /** Which proxies may name the client's address in X-Forwarded-For (Express `trust proxy`). */
+  /** Which proxies may name the client's address in X-Forwarded-For (see trust-proxy.ts). */
   TRUST_PROXY: trustProxy.default(false),
   /** The first delay once a key has used its free attempts; each further attempt doubles it. */
   RATE_LIMIT_BASE_DELAY_SECONDS: seconds(1, 3_600),

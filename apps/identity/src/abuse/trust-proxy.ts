@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 
-/** What Express's `trust proxy` setting takes (expressjs.com/en/guide/behind-proxies.html). */
+/** The proxies trusted to name the client: a hop count, or addresses, ranges and names. */
 export type TrustProxy = boolean | number | string[];
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@app/common';
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { IdentityConfig } from '../config/identity-env';
 
 /** The header the Wizard sends its service token in; never a user's bearer token. */
@@ -25,7 +25,9 @@ export class InternalTokenGuard implements CanActivate {
       throw new AppError('unavailable', 'Internal calls are turned off on this Identity.');
     }
 
-    const given = context.switchToHttp().getRequest<Request>().headers[INTERNAL_TOKEN_HEADER];
+    const given = context.switchToHttp().getRequest<FastifyRequest>().headers[
+      INTERNAL_TOKEN_HEADER
+    ];
     // Digests of equal length, so the comparison takes the same time whatever was sent.
     if (typeof given !== 'string' || !timingSafeEqual(digestOf(given), this.expectedDigest)) {
       throw new AppError(

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 const USER_AGENT_MAX_LENGTH = 256;
 
@@ -10,7 +10,7 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export function originOf(request: Request): RequestOrigin {
+export function originOf(request: FastifyRequest): RequestOrigin {
   const userAgent = request.headers['user-agent'];
 
   return {
@@ -22,5 +22,5 @@ export function originOf(request: Request): RequestOrigin {
 /** The handler parameter gets the request's RequestOrigin. */
 export const ClientOrigin = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestOrigin =>
-    originOf(context.switchToHttp().getRequest<Request>()),
+    originOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -9,7 +9,7 @@ import {
   waitForValue,
 } from '@app/testing';
 import { connect } from 'amqplib';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createIdentityApp } from '../../src/bootstrap';
@@ -24,7 +24,7 @@ export interface SentEmail {
 }
 
 export interface IdentityMailApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly db: DataSource;
   readonly mailjet: FakeMailjetServer;
   http(): ReturnType<typeof request>;

@@ -1,6 +1,6 @@
 import type { ServiceEnv } from '@app/common';
 import type { TestDatabase } from '@app/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createIdentityApp } from '../../src/bootstrap';
 import { LogLines } from './log-lines';
@@ -8,7 +8,7 @@ import { testDatabaseOrSkip } from './test-database-or-skip';
 import { newSigningKeyPem } from './test-signing-key';
 
 export interface IdentityTestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly database: TestDatabase;
   readonly signingKeyPem: string;
   /** What the service logged; empty unless the suite sets LOG_LEVEL. */

@@ -1,6 +1,6 @@
 import type { ServiceEnv } from '@app/common';
 import { FakeTwilioServer } from '@app/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { createIdentityApp } from '../../src/bootstrap';
 import { newAccount, signUp } from './accounts';
@@ -14,7 +14,7 @@ export interface TwoFactorTestApp extends IdentityTestApp {
   /** The stand-in for api.twilio.com that the real twilio SDK in the service talks to. */
   readonly twilio: FakeTwilioServer;
   /** Boots another copy of the service on the same database and fake (several copies behind a balancer). */
-  startCopy(): Promise<NestExpressApplication>;
+  startCopy(): Promise<NestFastifyApplication>;
 }
 
 export interface TwoFactorTestSuite {

@@ -1,7 +1,7 @@
 import { AppError, AuthenticatedUser } from '@app/common';
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { WizardConfig } from '../config/wizard-env';
 
 const IDENTITY_TIMEOUT_MS = 3000;
@@ -20,7 +20,9 @@ export class PlatformAdminGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user: AuthenticatedUser }>();
     if (!request.user.roles.includes('platform_admin')) {
       throw new AppError('forbidden', 'This needs a platform admin.');
     }

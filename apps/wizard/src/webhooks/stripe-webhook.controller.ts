@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { StripeWebhookService, type WebhookReceipt } from './stripe-webhook.service';
 
 export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
@@ -29,7 +29,7 @@ export class StripeWebhookController {
   @ApiOkResponse({ description: 'Received (processed, ignored, duplicate, or rejected)' })
   @ApiInternalServerErrorResponse({ description: 'Could not be stored; Stripe retries' })
   receive(
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Headers('stripe-signature') signature: string | undefined,
   ): Promise<WebhookReceipt> {
     return this.webhooks.receive(request.body, signature);

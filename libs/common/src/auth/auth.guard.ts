@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
 import type { AuthenticatedUser, PlatformRole } from './access-token';
 import { AccessTokenVerifier } from './access-token.verifier';
@@ -22,7 +22,9 @@ export class AuthGuard implements CanActivate {
       return true;
     }
 
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const token = bearerTokenOf(request);
     request.user = await this.verifier.verify(token);
     if (this.sessions && !(await this.sessions.isLive(request.user, token))) {
@@ -40,7 +42,7 @@ export class AuthGuard implements CanActivate {
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
-function bearerTokenOf(request: Request): string {
+function bearerTokenOf(request: FastifyRequest): string {
   const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
   if (!token) {
     throw new AppError('unauthorized', 'Send an access token as "Authorization: Bearer <token>".');

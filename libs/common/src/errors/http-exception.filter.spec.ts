@@ -3,13 +3,13 @@ import { HttpExceptionFilter } from './http-exception.filter';
 
 function hostFor(response: { statusCode?: number; body?: unknown }): ArgumentsHost {
   const res = {
-    setHeader: () => res,
+    header: () => res,
     status: (code: number) => {
       response.statusCode = code;
 
       return res;
     },
-    json: (body: unknown) => {
+    send: (body: unknown) => {
       response.body = body;
 
       return res;

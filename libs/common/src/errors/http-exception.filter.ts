@@ -6,7 +6,8 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bodyErrorAsHttp, type BodyLimits } from '../http/body-rules';
 import { withoutQueryStrings } from '../logging/redaction';
 import { AppError, AppErrorKind, TooManyRequestsError } from './app-error';
 
@@ -72,14 +73,18 @@ function reasonOf(status: number): string {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly bodyLimits?: BodyLimits) {}
+
+  catch(caught: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
-    const body = toErrorBody(exception, request.id);
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
+    const requestId = request.id;
+    const exception = this.inOurWords(caught, request);
+    const body = toErrorBody(exception, requestId);
 
     if (body.statusCode >= 500) {
-      this.logger.error({ err: describe(exception), requestId: request.id }, 'Request failed');
+      this.logger.error({ err: describe(exception), requestId }, 'Request failed');
     } else {
       this.logger.debug(
         { statusCode: body.statusCode, message: loggable(body.message) },
@@ -88,9 +93,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
 
     if (exception instanceof TooManyRequestsError) {
-      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      response.header('Retry-After', String(exception.retryAfterSeconds));
     }
-    response.status(body.statusCode).json(body);
+    response.status(body.statusCode).send(body);
+  }
+
+  /** Fastify's own errors while reading a body (too large, no parser, bad length) as ours. */
+  private inOurWords(caught: unknown, request: FastifyRequest): unknown {
+    if (!this.bodyLimits || caught instanceof HttpException || caught === null) {
+      return caught;
+    }
+
+    return bodyErrorAsHttp(caught as { code?: string }, request, this.bodyLimits) ?? caught;
   }
 }
 

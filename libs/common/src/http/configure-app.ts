@@ -1,12 +1,13 @@
+import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { loadPackageSync } from '@nestjs/common/utils/load-package.util.js';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { REQUEST_ID_HEADER } from '../logging/logging.module';
 import { HttpMetrics } from '../metrics/http-metrics';
-import { bodyParserErrors, refuseUnparsedBody } from './body-parser-errors';
-import { guardJsonBody } from './json-guards';
+import { installBodyRules, type BodyLimits } from './body-rules';
 import { RequestValidationPipe } from './request-validation.pipe';
 
 export interface AppSetup {
@@ -14,28 +15,38 @@ export interface AppSetup {
   publicPrefix: string;
   title: string;
   description: string;
-  bodyLimit?: string;
+  /** Bytes a JSON body may have; 100 KB unless given. */
+  bodyLimit?: number;
   /** Paths whose body reaches the handler as the exact bytes received (webhook signatures). */
   rawBodyPaths?: string[];
+  /** Which proxies may name the client's address in X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: boolean | number | string[];
+}
+
+const JSON_BODY_LIMIT = 100 * 1024;
+const RAW_BODY_LIMIT = 1024 * 1024;
+
+export function bodyLimitsOf(setup: AppSetup): BodyLimits {
+  return {
+    json: setup.bodyLimit ?? JSON_BODY_LIMIT,
+    raw: RAW_BODY_LIMIT,
+    rawPaths: setup.rawBodyPaths ?? [],
+  };
 }
 
 /** Everything both services share between `main.ts` and the tests that boot them. */
-export function configureApp(app: NestExpressApplication, setup: AppSetup): void {
+export function configureApp(app: NestFastifyApplication, setup: AppSetup): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  // First, so that answers given before routing (413, 415, a bad body) are counted as well.
-  app.use(app.get(HttpMetrics).record);
-  app.disable('x-powered-by');
-  // No client sends If-None-Match to this API; hashing every answer for it was pure cost.
-  app.set('etag', false);
-  app.use(stripPublicPrefix(setup.publicPrefix));
-  for (const path of setup.rawBodyPaths ?? []) {
-    app.use(path, raw({ type: () => true, limit: '1mb' }));
-  }
-  app.use(json({ limit: setup.bodyLimit ?? '100kb', verify: guardJsonBody }));
-  app.use(bodyParserErrors);
-  app.use(refuseUnparsedBody);
-  app.useGlobalFilters(new HttpExceptionFilter());
+
+  const instance = app.getHttpAdapter().getInstance();
+  instance.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.get(HttpMetrics).install(instance);
+  installBodyRules(instance, bodyLimitsOf(setup));
+
+  app.useGlobalFilters(new HttpExceptionFilter(bodyLimitsOf(setup)));
   app.useGlobalPipes(
     new RequestValidationPipe({
       whitelist: true,
@@ -48,18 +59,18 @@ export function configureApp(app: NestExpressApplication, setup: AppSetup): void
   setUpDocs(app, setup);
 }
 
-function stripPublicPrefix(prefix: string) {
+/** `/wizard/x` is `/x`: the gateway's prefix is cut before routing. */
+export function withoutPublicPrefix(prefix: string): (url: string) => string {
   const start = `/${prefix}/`;
 
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    if (req.url.startsWith(start)) {
-      req.url = req.url.slice(start.length - 1);
-    }
-    next();
-  };
+  return (url) => (url.startsWith(start) ? url.slice(start.length - 1) : url);
 }
 
 function setUpDocs(app: INestApplication, setup: AppSetup): void {
+  // Swagger serves its UI through @fastify/static, which it loads with import(): Jest cannot run
+  // that, so the module imported here goes into Nest's package cache first.
+  loadPackageSync('@fastify/static', 'SwaggerModule', () => fastifyStatic);
+
   const config = new DocumentBuilder()
     .setTitle(setup.title)
     .setDescription(setup.description)

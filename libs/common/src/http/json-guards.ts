@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http';
-
 /** Deeper bodies are refused before parsing: validation would recurse through every level. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -20,17 +18,12 @@ export class JsonGuardError extends Error {
 }
 
 /**
- * The body parser's `verify` hook: one pass over the raw bytes that refuses nesting past
+ * One pass over the raw bytes that refuses nesting past
  * MAX_JSON_DEPTH, the NUL character and unpaired UTF-16 surrogates (`\ud800` alone), which
  * PostgreSQL text cannot hold as sent. The bytes are read as UTF-8, so only UTF-8 is taken:
  * in UTF-16 or UTF-7 the same characters are other bytes.
  */
-export function guardJsonBody(
-  _req: IncomingMessage,
-  _res: unknown,
-  body: Buffer,
-  charset = 'utf-8',
-): void {
+export function guardJsonBody(body: Buffer, charset = 'utf-8'): void {
   if (charset.toLowerCase() !== 'utf-8') {
     throw new JsonGuardError('charset.unsupported', 'Send the body as UTF-8 JSON.');
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
@@ -16,12 +16,19 @@ export interface LoggingOptions {
   destination?: DestinationStream;
 }
 
-const REQUEST_ID_HEADER = 'x-request-id';
+export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_REQUEST_ID = /^[\w-]{1,64}$/;
 
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+/** The caller's X-Request-Id when it is a plain token, else a new one. */
+export function requestIdFor(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
-  const id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+
+  return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** For the request logger; Fastify gives each request its id first (create-service-app.ts). */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdFor(req);
   res.setHeader(REQUEST_ID_HEADER, id);
 
   return id;
@@ -53,6 +60,8 @@ export function createLoggingModule(options: LoggingOptions): DynamicModule {
   };
 
   return LoggerModule.forRoot({
+    // Every path; written with its leading slash, which @fastify/middie needs to match it.
+    forRoutes: [{ path: '/{*path}', method: RequestMethod.ALL }],
     pinoHttp: options.destination ? [pinoOptions, options.destination] : pinoOptions,
   });
 }

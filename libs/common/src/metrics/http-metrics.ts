@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { Histogram } from 'prom-client';
 import { MetricsRegistry } from './metrics.registry';
 
 /**
  * Request durations by route template (never the raw URL, which can carry ids or tokens), taken
- * when the answer is sent, so the status is final. Mounted ahead of the body parsers (see
- * configure-app.ts): a body refused before routing counts too, as `unmatched`. Plain middleware
- * rather than an interceptor, which cost every request an Observable chain.
+ * when the answer is sent, so the status is final (a body refused before the handler counts under
+ * its route); a request no route took counts as `unmatched`.
  */
 @Injectable()
 export class HttpMetrics {
@@ -23,21 +22,14 @@ export class HttpMetrics {
     });
   }
 
-  readonly record = (request: Request, response: Response, next: NextFunction): void => {
-    const stop = this.durations.startTimer({ method: request.method });
-    response.once('finish', () => {
-      stop({ route: routeTemplateOf(request), status: String(response.statusCode) });
+  install(instance: FastifyInstance): void {
+    instance.addHook('onResponse', async (request, reply) => {
+      // Nest answers an unknown path from Fastify's catch-all handler, which has no template.
+      const route = request.is404 ? undefined : request.routeOptions.url;
+      this.durations.observe(
+        { method: request.method, route: route ?? 'unmatched', status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
     });
-    next();
-  };
-}
-
-/**
- * Express reports the last route that took the request. Nest mounts module middleware (the
- * request logger) as a catch-all route, so a wildcard means no handler matched it.
- */
-function routeTemplateOf(request: Request): string {
-  const path = (request.route as { path?: unknown } | undefined)?.path;
-
-  return typeof path === 'string' && !path.includes('*') ? path : 'unmatched';
+  }
 }

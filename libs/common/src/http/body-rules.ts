@@ -1,0 +1,194 @@
+import { AsyncResource } from 'node:async_hooks';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import {
+  BadRequestException,
+  HttpException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { guardJsonBody, JsonGuardError } from './json-guards';
+
+export interface BodyLimits {
+  /** Bytes a JSON body may have (after decompression). */
+  json: number;
+  /** Bytes a raw body may have, on the paths that keep their bytes (webhook signatures). */
+  raw: number;
+  rawPaths: readonly string[];
+}
+
+/**
+ * The async context of each request whose body is read, taken before reading starts: the
+ * request logger (and with it the request id on every line) lives in that context.
+ */
+const bodyScopes = new WeakMap<FastifyRequest, AsyncResource>();
+
+const INFLATERS: Record<string, () => NodeJS.ReadWriteStream> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+/**
+ * The body rules of both services ("Input both services refuse" in the README): JSON objects in
+ * UTF-8 only, through the JSON guard, within a size limit; gzip, deflate or br taken and
+ * inflated; the raw bytes on webhook paths, whatever their type; anything else 415.
+ */
+export function installBodyRules(instance: FastifyInstance, limits: BodyLimits): void {
+  const rawPaths = new Set(limits.rawPaths);
+  const isRaw = (request: FastifyRequest): boolean => rawPaths.has(pathOf(request.url));
+  const limitOf = (request: FastifyRequest): number => (isRaw(request) ? limits.raw : limits.json);
+
+  // Declared too large: refused before reading, on every method (GET bodies are not parsed).
+  instance.addHook('onRequest', async (request) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > limitOf(request)) {
+      throw tooLarge(limitOf(request));
+    }
+  });
+
+  instance.addHook('preParsing', async (request, _reply, payload) => {
+    bodyScopes.set(request, new AsyncResource('request-body'));
+
+    return inflated(request, payload);
+  });
+
+  instance.removeAllContentTypeParsers();
+  instance.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: Math.max(limits.json, limits.raw) },
+    (request, body, done) => {
+      let parsed: unknown;
+      let failure: Error | null = null;
+      try {
+        parsed = parse(request, body as Buffer, isRaw(request), limitOf(request));
+      } catch (error) {
+        failure = error as Error;
+      }
+
+      // The body arrives on the socket's own context; the handler goes on in the request's.
+      const scope = bodyScopes.get(request);
+      if (scope) {
+        scope.runInAsyncScope(() => done(failure, parsed));
+      } else {
+        done(failure, parsed);
+      }
+    },
+  );
+}
+
+function parse(request: FastifyRequest, body: Buffer, raw: boolean, limit: number): unknown {
+  if (body.length > limit) {
+    throw tooLarge(limit);
+  }
+  if (raw) {
+    return body;
+  }
+
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new UnsupportedMediaTypeException(
+      'Send the body as JSON, with Content-Type: application/json.',
+    );
+  }
+  if (body.length === 0) {
+    return {};
+  }
+
+  guardBytes(body, charsetOf(type));
+
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new BadRequestException('The body is not valid JSON.');
+  }
+  if (value === null || typeof value !== 'object') {
+    throw new BadRequestException('The body must be a JSON object.');
+  }
+
+  return value;
+}
+
+function guardBytes(body: Buffer, charset: string | undefined): void {
+  try {
+    guardJsonBody(body, charset);
+  } catch (error) {
+    if (error instanceof JsonGuardError) {
+      throw error.type === 'charset.unsupported'
+        ? new UnsupportedMediaTypeException(error.message)
+        : new BadRequestException(error.message);
+    }
+    throw error;
+  }
+}
+
+function inflated(request: FastifyRequest, payload: Readable): Readable {
+  const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') {
+    return payload;
+  }
+
+  const inflater = INFLATERS[encoding];
+  if (!inflater) {
+    throw new UnsupportedMediaTypeException(
+      'This Content-Encoding is not taken; send the body as it is, or gzip, deflate or br.',
+    );
+  }
+
+  const stream = payload.pipe(inflater()) as unknown as Readable;
+  // Zlib's own words stay out of the answer.
+  payload.on('error', (error) => stream.destroy(error));
+
+  return stream;
+}
+
+/** What a Fastify error raised while reading a body becomes, in this API's words. */
+export function bodyErrorAsHttp(
+  error: { code?: string; statusCode?: number },
+  request: { url?: string } | undefined,
+  limits: BodyLimits,
+): HttpException | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return tooLarge(
+        new Set(limits.rawPaths).has(pathOf(request?.url ?? '')) ? limits.raw : limits.json,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new UnsupportedMediaTypeException(
+        'Send the body as JSON, with Content-Type: application/json.',
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new BadRequestException('The body could not be read.');
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'ERR_PADDING_1':
+    case 'ERR__ERROR_FORMAT_PADDING_1':
+      return new BadRequestException('The body could not be read; check its Content-Encoding.');
+    default:
+      return error.code?.startsWith('Z_') || error.code?.startsWith('ERR__')
+        ? new BadRequestException('The body could not be read; check its Content-Encoding.')
+        : undefined;
+  }
+}
+
+function tooLarge(limit: number): PayloadTooLargeException {
+  return new PayloadTooLargeException(
+    `The body is larger than the ${Math.round(limit / 1024)} KB this endpoint takes.`,
+  );
+}
+
+function charsetOf(type: string): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type);
+
+  return match?.[1];
+}
+
+function pathOf(url: string): string {
+  const index = url.indexOf('?');
+
+  return index === -1 ? url : url.slice(0, index);
+}
