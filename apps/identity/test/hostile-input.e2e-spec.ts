@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { newAccount, signUp } from './support/accounts';
 import { describeIdentityApp, type IdentityTestApp } from './support/identity-test-app';
@@ -59,6 +63,42 @@ function send(context: IdentityTestApp, operation: Operation, body: string) {
     [operation.method](operation.path)
     .set('content-type', 'application/json')
     .send(body);
+}
+
+/** Over node:http, so that the test alone decides the framing (length, chunks, encoding). */
+async function rawPost(
+  context: IdentityTestApp,
+  path: string,
+  body: Buffer | Readable,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: { message?: unknown; requestId?: unknown } }> {
+  const server = context.app.getHttpServer();
+  if (!server.listening) {
+    await context.app.listen(0, '127.0.0.1');
+  }
+  const { port } = server.address() as AddressInfo;
+
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port, path, method: 'POST', headers },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString() || '{}'),
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    if (Buffer.isBuffer(body)) {
+      outgoing.end(body);
+    } else {
+      body.pipe(outgoing);
+    }
+  });
 }
 
 describeIdentityApp('Hostile input on every Identity endpoint', ({ test }) => {
@@ -142,6 +182,49 @@ describeIdentityApp('Hostile input on every Identity endpoint', ({ test }) => {
       .get(DataSource)
       .query('SELECT count(*)::int AS count FROM users');
     expect(users.count).toBe(0);
+  });
+
+  test('takes gzip, deflate and br bodies sent with their compressed length', async (context) => {
+    const credentials = Buffer.from(
+      JSON.stringify({ email: 'nobody@gym.example.test', password: 'x'.repeat(12) }),
+    );
+    const encodings = {
+      gzip: gzipSync(credentials),
+      deflate: deflateSync(credentials),
+      br: brotliCompressSync(credentials),
+    };
+
+    for (const [encoding, body] of Object.entries(encodings)) {
+      const answer = await rawPost(context, '/auth/login', body, {
+        'content-type': 'application/json',
+        'content-encoding': encoding,
+        'content-length': String(body.length),
+      });
+
+      // Read and parsed: the credentials are wrong, not the body.
+      expect(`${encoding} ${answer.status}`).toBe(`${encoding} 401`);
+    }
+  });
+
+  test('answers a bodiless request whatever its Content-Encoding says', async (context) => {
+    await context.http().get('/health').set('content-encoding', 'zstd').expect(200);
+  });
+
+  test('answers an oversized body sent in chunks in the error format', async (context) => {
+    const chunked = Readable.from([Buffer.from('{"email":"'), Buffer.alloc(300 * 1024, 0x61)]);
+
+    const answer = await rawPost(context, '/auth/login', chunked, {
+      'content-type': 'application/json',
+      'transfer-encoding': 'chunked',
+    });
+
+    expect(answer.status).toBe(413);
+    expect(answer.body).toEqual(
+      expect.objectContaining({
+        message: 'The body is larger than the 100 KB this endpoint takes.',
+        requestId: expect.any(String),
+      }),
+    );
   });
 
   test('stores SQL-looking and emoji names exactly as given', async (context) => {

@@ -98,13 +98,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).send(body);
   }
 
-  /** Fastify's own errors while reading a body (too large, no parser, bad length) as ours. */
+  /**
+   * Errors raised while reading a body (too large, unreadable, a client gone) in this API's
+   * words; Nest hands Fastify's own ones over wrapped in an HttpException.
+   */
   private inOurWords(caught: unknown, request: FastifyRequest): unknown {
-    if (!this.bodyLimits || caught instanceof HttpException || caught === null) {
+    if (!this.bodyLimits || caught === null || typeof caught !== 'object') {
       return caught;
     }
 
-    return bodyErrorAsHttp(caught as { code?: string }, request, this.bodyLimits) ?? caught;
+    const original = caught instanceof HttpException ? caught.cause : caught;
+    if (original === null || typeof original !== 'object') {
+      return caught;
+    }
+
+    return bodyErrorAsHttp(original, request, this.bodyLimits) ?? caught;
   }
 }
 

@@ -127,7 +127,7 @@ function guardBytes(body: Buffer, charset: string | undefined): void {
 
 function inflated(request: FastifyRequest, payload: Readable): Readable {
   const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity') {
+  if (encoding === 'identity' || !hasBody(request)) {
     return payload;
   }
 
@@ -138,40 +138,58 @@ function inflated(request: FastifyRequest, payload: Readable): Readable {
     );
   }
 
-  const stream = payload.pipe(inflater()) as unknown as Readable;
-  // Zlib's own words stay out of the answer.
+  const stream = payload.pipe(inflater()) as unknown as Readable & {
+    receivedEncodedLength: number;
+  };
+  // Fastify checks Content-Length against this: the bytes as sent, not as inflated.
+  stream.receivedEncodedLength = 0;
+  payload.on('data', (chunk: Buffer) => {
+    stream.receivedEncodedLength += chunk.length;
+  });
   payload.on('error', (error) => stream.destroy(error));
 
   return stream;
 }
 
-/** What a Fastify error raised while reading a body becomes, in this API's words. */
+function hasBody(request: FastifyRequest): boolean {
+  return (
+    request.headers['transfer-encoding'] !== undefined ||
+    Number(request.headers['content-length']) > 0
+  );
+}
+
+/**
+ * What an error raised while reading a body (Fastify's own, zlib's, a client gone mid-body)
+ * becomes, in this API's words; undefined for any other error.
+ */
 export function bodyErrorAsHttp(
-  error: { code?: string; statusCode?: number },
+  error: { code?: unknown; statusCode?: unknown },
   request: { url?: string } | undefined,
   limits: BodyLimits,
 ): HttpException | undefined {
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (code.startsWith('Z_') || code.startsWith('ERR__')) {
+    // Zlib's own words stay out of the answer.
+    return new BadRequestException('The body could not be read; check its Content-Encoding.');
+  }
+
+  const fromFastify = code.startsWith('FST_ERR_CTP_');
+  const status = typeof error.statusCode === 'number' ? error.statusCode : undefined;
+  if (!fromFastify && code !== 'ECONNRESET') {
+    return undefined;
+  }
+
+  switch (status) {
+    case 413:
       return tooLarge(
         new Set(limits.rawPaths).has(pathOf(request?.url ?? '')) ? limits.raw : limits.json,
       );
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 415:
       return new UnsupportedMediaTypeException(
         'Send the body as JSON, with Content-Type: application/json.',
       );
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new BadRequestException('The body could not be read.');
-    case 'Z_DATA_ERROR':
-    case 'Z_BUF_ERROR':
-    case 'ERR_PADDING_1':
-    case 'ERR__ERROR_FORMAT_PADDING_1':
-      return new BadRequestException('The body could not be read; check its Content-Encoding.');
     default:
-      return error.code?.startsWith('Z_') || error.code?.startsWith('ERR__')
-        ? new BadRequestException('The body could not be read; check its Content-Encoding.')
-        : undefined;
+      return new BadRequestException('The body could not be read.');
   }
 }
 
