@@ -10,11 +10,9 @@ export function isWellFormedEvent(event: PaymentEvent): boolean {
   const { id, type, created, livemode, data } = event as Partial<PaymentEvent>;
 
   return (
-    typeof id === 'string' &&
-    id.length > 0 &&
+    isStoredText(id) &&
     id.length <= 255 &&
-    typeof type === 'string' &&
-    type.length > 0 &&
+    isStoredText(type) &&
     Number.isInteger(created) &&
     (created as number) > 0 &&
     (created as number) < LATEST_SANE_CREATED &&
@@ -22,4 +20,9 @@ export function isWellFormedEvent(event: PaymentEvent): boolean {
     typeof data?.object === 'object' &&
     data.object !== null
   );
+}
+
+/** PostgreSQL text cannot hold NUL: such an id would fail on every retry, as a 500. */
+function isStoredText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && !value.includes('\u0000');
 }

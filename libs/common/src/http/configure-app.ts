@@ -66,6 +66,8 @@ export function withoutPublicPrefix(prefix: string): (url: string) => string {
   return (url) => (url.startsWith(start) ? url.slice(start.length - 1) : url);
 }
 
+// The endpoints document their own errors; the 413 and 415 every body can get (body-rules.ts)
+// are in the README's "Input both services refuse", not yet on each operation.
 function setUpDocs(app: INestApplication, setup: AppSetup): void {
   // Swagger serves its UI through @fastify/static, which it loads with import(): Jest cannot run
   // that, so the module imported here goes into Nest's package cache first.

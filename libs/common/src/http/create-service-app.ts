@@ -23,7 +23,9 @@ export async function createServiceApp(
     rewriteUrl: (request: { url?: string }) => rewrite(request.url ?? '/'),
   });
 
-  // Body parsing is configureApp's, so webhook paths can keep their raw bytes.
+  // A request Node's HTTP parser refuses (a lying or doubled Content-Length) gets Node's bare 400,
+  // without the error format or a request id, as it did on Express; a `clientErrorHandler` here
+  // could give it both. Body parsing is configureApp's, so webhook paths can keep their raw bytes.
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bodyParser: false,
     bufferLogs: true,

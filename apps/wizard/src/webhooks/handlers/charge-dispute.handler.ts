@@ -11,6 +11,9 @@ export class ChargeDisputeHandler implements StripeEventHandler {
 
   constructor(private readonly disputes: PaymentDisputes) {}
 
+  // The object is taken as Stripe documents it: a signed dispute without its amount or currency
+  // (only Stripe or a holder of the secret can send one) fails as a 500. A shape check per
+  // handled type, like well-formed-event.ts for the envelope, would answer it as ignored.
   handle(event: PaymentEvent, manager: EntityManager): Promise<HandlerResult> {
     return this.disputes.opened(manager, event.data.object as Stripe.Dispute, event);
   }
