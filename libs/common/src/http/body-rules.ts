@@ -37,9 +37,8 @@ const INFLATERS: Record<string, () => NodeJS.ReadWriteStream> = {
  * inflated; the raw bytes on webhook paths, whatever their type; anything else 415.
  */
 export function installBodyRules(instance: FastifyInstance, limits: BodyLimits): void {
-  const rawPaths = new Set(limits.rawPaths);
-  const isRaw = (request: FastifyRequest): boolean => rawPaths.has(pathOf(request.url));
-  const limitOf = (request: FastifyRequest): number => (isRaw(request) ? limits.raw : limits.json);
+  const isRaw = (request: FastifyRequest): boolean => isRawPath(limits, request.url);
+  const limitOf = (request: FastifyRequest): number => limitFor(limits, request.url);
 
   // Declared too large: refused before reading, on every method (GET bodies are not parsed).
   instance.addHook('onRequest', async (request) => {
@@ -181,9 +180,7 @@ export function bodyErrorAsHttp(
 
   switch (status) {
     case 413:
-      return tooLarge(
-        new Set(limits.rawPaths).has(pathOf(request?.url ?? '')) ? limits.raw : limits.json,
-      );
+      return tooLarge(limitFor(limits, request?.url ?? ''));
     case 415:
       return new UnsupportedMediaTypeException(
         'Send the body as JSON, with Content-Type: application/json.',
@@ -203,6 +200,14 @@ function charsetOf(type: string): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type);
 
   return match?.[1];
+}
+
+function isRawPath(limits: BodyLimits, url: string): boolean {
+  return limits.rawPaths.includes(pathOf(url));
+}
+
+function limitFor(limits: BodyLimits, url: string): number {
+  return isRawPath(limits, url) ? limits.raw : limits.json;
 }
 
 function pathOf(url: string): string {

@@ -39,14 +39,15 @@ export function configureApp(app: NestFastifyApplication, setup: AppSetup): void
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
+  const limits = bodyLimitsOf(setup);
   const instance = app.getHttpAdapter().getInstance();
   instance.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   app.get(HttpMetrics).install(instance);
-  installBodyRules(instance, bodyLimitsOf(setup));
+  installBodyRules(instance, limits);
 
-  app.useGlobalFilters(new HttpExceptionFilter(bodyLimitsOf(setup)));
+  app.useGlobalFilters(new HttpExceptionFilter(limits));
   app.useGlobalPipes(
     new RequestValidationPipe({
       whitelist: true,

@@ -18,10 +18,10 @@ export class JsonGuardError extends Error {
 }
 
 /**
- * One pass over the raw bytes that refuses nesting past
- * MAX_JSON_DEPTH, the NUL character and unpaired UTF-16 surrogates (`\ud800` alone), which
- * PostgreSQL text cannot hold as sent. The bytes are read as UTF-8, so only UTF-8 is taken:
- * in UTF-16 or UTF-7 the same characters are other bytes.
+ * One pass over the raw bytes that refuses nesting past MAX_JSON_DEPTH, the NUL character and
+ * unpaired UTF-16 surrogates (`\ud800` alone), which PostgreSQL text cannot hold as sent. The
+ * bytes are read as UTF-8, so only UTF-8 is taken: in UTF-16 or UTF-7 the same characters are
+ * other bytes.
  */
 export function guardJsonBody(body: Buffer, charset = 'utf-8'): void {
   if (charset.toLowerCase() !== 'utf-8') {

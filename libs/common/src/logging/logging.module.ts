@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -19,29 +19,24 @@ export interface LoggingOptions {
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_REQUEST_ID = /^[\w-]{1,64}$/;
 
-/** The caller's X-Request-Id when it is a plain token, else a new one. */
+/**
+ * The caller's X-Request-Id when it is a plain token, else a new one. Fastify gives each request
+ * this id (create-service-app.ts) and configureApp answers with it; the logger reuses it.
+ */
 export function requestIdFor(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
 
   return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** For the request logger; Fastify gives each request its id first (create-service-app.ts). */
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
-  const id = requestIdFor(req);
-  res.setHeader(REQUEST_ID_HEADER, id);
-
-  return id;
-}
-
-/** JSON logs through pino, a request id on every line, one redaction list for all (SENSITIVE_KEYS). */
+/** JSON logs through pino, a request id on every line, one redaction list (SENSITIVE_KEYS). */
 export function createLoggingModule(options: LoggingOptions): DynamicModule {
   const masker = new SecretMasker(options.secrets);
 
   const pinoOptions: Options = {
     level: options.level,
     base: { service: options.service },
-    genReqId: requestIdOf,
+    genReqId: requestIdFor,
     hooks: { streamWrite: (line) => masker.mask(redactLine(line)) },
     customLogLevel: (_req, res, error) => {
       if (error || res.statusCode >= 500) {
